@@ -1,0 +1,115 @@
+"""Django admin for users: an administrator gives a person a login and a role."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    AdminUserCreationForm,
+    UserChangeForm,
+)
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from officers.models import Officer
+from policing.models import User
+from policing.roles import OFFICER, Role, assign_role, user_role
+
+
+class RoleFields(forms.ModelForm):
+    """The role and, for officers, the officer record the login belongs to."""
+
+    role = forms.ChoiceField(label=_("role"), choices=Role.choices)
+    officer = forms.ModelChoiceField(
+        label=_("officer record"),
+        queryset=Officer.objects.select_related("station"),
+        required=False,
+        help_text=_("Required for the officer role: whose record this login is."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["role"].initial = user_role(self.instance)
+            self.fields["officer"].initial = Officer.objects.filter(user=self.instance).first()
+        taken = Officer.objects.filter(user__isnull=False)
+        if self.instance.pk:
+            taken = taken.exclude(user=self.instance)
+        self.fields["officer"].queryset = self.fields["officer"].queryset.exclude(
+            pk__in=taken.values("pk")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == OFFICER and not cleaned.get("officer"):
+            self.add_error("officer", _("Choose the officer record for an officer's login."))
+        return cleaned
+
+
+class UserCreationForm(RoleFields, AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = ["username"]
+
+
+class UserEditForm(RoleFields, UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "is_active"]
+
+
+class InitialPasswordForm(AdminPasswordChangeForm):
+    """A password an administrator sets is an initial one: its owner must replace it."""
+
+    def save(self, commit=True):
+        self.user.must_change_password = self.user.has_usable_password() or bool(
+            self.cleaned_data.get("password1")
+        )
+        return super().save(commit=commit)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    add_form = UserCreationForm
+    form = UserEditForm
+    change_password_form = InitialPasswordForm
+    list_display = ["username", "first_name", "last_name", "role", "is_active", "last_login"]
+    list_filter = ["is_active", "groups"]
+    add_fieldsets = (
+        (None, {"fields": ("username", "usable_password", "password1", "password2")}),
+        (_("Role"), {"fields": ("role", "officer")}),
+    )
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Role"), {"fields": ("role", "officer")}),
+        (_("Access"), {"fields": ("is_active", "must_change_password", "last_login", "date_joined")}),
+    )
+    readonly_fields = ["last_login", "date_joined"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("role"))
+    def role(self, user: User) -> str:
+        role = user_role(user)
+        return Role(role).label if role else "—"
+
+    def save_model(self, request, obj, form, change):
+        if not change or "password" in form.changed_data:
+            # A password set by someone else is an initial one: the person replaces it.
+            obj.must_change_password = obj.has_usable_password()
+        super().save_model(request, obj, form, change)
+
+    @transaction.atomic
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        assign_role(user, form.cleaned_data["role"])
+        officer = form.cleaned_data.get("officer")
+        for previous in Officer.objects.filter(user=user).exclude(pk=getattr(officer, "pk", None)):
+            previous.user = None
+            previous.save(update_fields=["user"])
+        if officer is not None:
+            officer.user = user
+            officer.save(update_fields=["user"])

@@ -1,0 +1,50 @@
+"""Form pieces shared by the apps."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+PDF_MAX_BYTES = 10 * 1024 * 1024
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; the value travels in ISO format whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ScopedModelForm(forms.ModelForm):
+    """A ModelForm whose choices hold only what the signed-in person may see.
+
+    Every choice field over a model with a ``visible_to`` queryset method is narrowed to
+    the user's records, so that a crafted POST cannot point at another station's record.
+    """
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset, "visible_to"):
+                field.queryset = queryset.visible_to(user)
+
+
+def validate_pdf(upload) -> None:
+    """Accept only a real PDF of reasonable size."""
+    if upload.size > PDF_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the largest document accepted is %(limit)s."),
+            code="too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(PDF_MAX_BYTES)},
+        )
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError(_("This file is not a PDF document."), code="not_a_pdf")
+
+

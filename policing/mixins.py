@@ -1,0 +1,100 @@
+"""View mixins shared by the registries of every app.
+
+Reading: a model permission, then the rows the person may see (``visible_to``), so
+a record of another station answers 404 and its existence stays hidden. Writing: a
+model permission (403 for read-only roles), a form narrowed to visible choices and
+one database transaction per form.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, UpdateView
+from django_filters.views import FilterView
+
+from policing.history import history_entries
+
+
+def perm_name(model, action: str) -> str:
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+class ModelPermissionMixin(PermissionRequiredMixin):
+    """Require ``<app>.<action>_<model>``; anonymous visitors go to the sign-in page."""
+
+    action = "view"
+
+    def get_permission_required(self):
+        return [perm_name(self.model, self.action)]
+
+
+class VisibleQuerysetMixin:
+    """Only the rows the signed-in person may read, with the joins the page needs."""
+
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple = ()
+
+    def get_queryset(self):
+        queryset = self.model.objects.visible_to(self.request.user)
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        return queryset
+
+
+class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
+    paginate_by = 25
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_add"] = self.request.user.has_perm(perm_name(self.model, "add"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+class RegistryDetailView(ModelPermissionMixin, VisibleQuerysetMixin, DetailView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = self.request.user.has_perm(perm_name(self.model, "change"))
+        context["history"] = history_entries(self.object)
+        return context
+
+
+class RegistryFormMixin(ModelPermissionMixin):
+    """Create and edit views: a scoped form, saved in one transaction, with a message."""
+
+    template_name = "registry_form.html"
+    list_label = None
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+        messages.success(self.request, self.get_success_message())
+        return response
+
+    def get_success_message(self) -> str:
+        return _("Saved: %(record)s.") % {"record": self.object}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["model_meta"] = self.model._meta
+        context["list_url"] = self.list_url
+        context["list_label"] = self.list_label or self.model._meta.verbose_name_plural
+        return context
+
+
+class RegistryCreateView(RegistryFormMixin, CreateView):
+    action = "add"
+
+
+class RegistryUpdateView(RegistryFormMixin, VisibleQuerysetMixin, UpdateView):
+    action = "change"

@@ -1,0 +1,93 @@
+"""The four roles of the site, as Django groups with model permissions.
+
+Groups are created and brought up to date in code after every ``migrate`` (and by
+``manage.py sync_roles``); nobody edits them by hand.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+COUNCIL_STAFF = "council_staff"
+SUPERVISOR = "supervisor"
+OFFICER = "officer"
+ADMINISTRATOR = "administrator"
+
+REGISTRY_MODELS = [
+    "stations.community",
+    "stations.village",
+    "stations.station",
+    "officers.officer",
+    "officers.training",
+]
+
+
+def _perms(actions: list[str], models_: list[str]) -> list[str]:
+    return [
+        f"{label.split('.')[0]}.{action}_{label.split('.')[1]}"
+        for label in models_
+        for action in actions
+    ]
+
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    COUNCIL_STAFF: _perms(["view", "add", "change"], REGISTRY_MODELS)
+    + ["stations.view_all_stations"],
+    SUPERVISOR: _perms(["view"], REGISTRY_MODELS),
+    OFFICER: _perms(["view"], REGISTRY_MODELS),
+    ADMINISTRATOR: [],  # every permission; see sync_roles
+}
+
+
+class Role(models.TextChoices):
+    """The roles a person can be given, in the order a form offers them."""
+
+    COUNCIL_STAFF = COUNCIL_STAFF, _("Council staff")
+    SUPERVISOR = SUPERVISOR, _("Supervisor")
+    OFFICER = OFFICER, _("Officer")
+    ADMINISTRATOR = ADMINISTRATOR, _("Administrator")
+
+
+def sync_roles() -> None:
+    """Create the role groups and set exactly their permissions (idempotent)."""
+    for role, perm_names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        if role == ADMINISTRATOR:
+            group.permissions.set(Permission.objects.all())
+            continue
+        wanted = []
+        for name in perm_names:
+            app_label, codename = name.split(".")
+            wanted.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)
+
+
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    """Run once per migrate, after the last app's permissions have been created."""
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if sender is with_models[-1]:
+        sync_roles()
+
+
+def user_role(user) -> str | None:
+    """The user's role: the first role group they belong to, or None."""
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return ADMINISTRATOR
+    names = {g.name for g in user.groups.all()}
+    for role in (ADMINISTRATOR, COUNCIL_STAFF, SUPERVISOR, OFFICER):
+        if role in names:
+            return role
+    return None
+
+
+def assign_role(user, role: str) -> None:
+    """Make ``role`` the user's only role; administrators may use Django admin."""
+    user.groups.remove(*Group.objects.filter(name__in=ROLE_PERMISSIONS))
+    user.groups.add(Group.objects.get(name=role))
+    user.is_staff = role == ADMINISTRATOR
+    user.save(update_fields=["is_staff"])

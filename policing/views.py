@@ -1,0 +1,77 @@
+"""Project-wide pages: the home page, the password change and the error pages."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse_lazy
+from django.views.static import serve
+
+from officers.models import Officer
+from stations.models import Community, Station, Village
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """A start page that fits the role: own record for an officer, counts for others."""
+    user = request.user
+    officer = (
+        Officer.objects.select_related("station__village").filter(user=user).first()
+    )
+    counts = []
+    for model, url_name in (
+        (Community, "stations:community_list"),
+        (Village, "stations:village_list"),
+        (Station, "stations:station_list"),
+        (Officer, "officers:officer_list"),
+    ):
+        if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+            queryset = model.objects.visible_to(user)
+            if model is Officer:
+                queryset = queryset.active()
+            counts.append(
+                {"label": model._meta.verbose_name_plural, "count": queryset.count(), "url": url_name}
+            )
+    supervised = user.supervised_stations.select_related("village").order_by("name")
+    return render(
+        request,
+        "policing/home.html",
+        {"officer": officer, "counts": counts, "supervised": supervised},
+    )
+
+
+@login_required
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded files, to signed-in people only (photos of officers are not public)."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, which also lifts the forced change of an initial one."""
+
+    template_name = "registration/password_change_form.html"
+    success_url = reverse_lazy("password_change_done")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.request.user.must_change_password:
+            self.request.user.must_change_password = False
+            self.request.user.save(update_fields=["must_change_password"])
+        return response
+
+
+def error_403(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def error_404(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    # No request context: the page must render even when the database is down.
+    return HttpResponseServerError(render_to_string("errors/500.html"))

@@ -1,0 +1,228 @@
+"""The territory the programme covers: communities, their villages and the stations."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from policing.uploads import RandomName
+
+
+def visible_station_ids(user) -> models.QuerySet:
+    """The stations whose records ``user`` may read, as a subquery of ids.
+
+    Council staff and administrators read every station; a supervisor reads the stations
+    they supervise; an officer reads the station they serve at. This is the one place
+    where that rule lives.
+    """
+    if user.has_perm("stations.view_all_stations"):
+        return Station.objects.values("pk")
+    return Station.objects.filter(
+        Q(supervisors=user) | Q(officers__user=user)
+    ).values("pk")
+
+
+class CommunityQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CommunityQuerySet":
+        if user.has_perm("stations.view_all_stations"):
+            return self
+        return self.filter(villages__station__in=visible_station_ids(user)).distinct()
+
+
+class Community(models.Model):
+    """A territorial community (hromada) that runs the programme under a memorandum."""
+
+    name = models.CharField(_("name"), max_length=200)
+    oblast = models.CharField(_("oblast"), max_length=100)
+    memorandum_date = models.DateField(
+        _("memorandum date"),
+        null=True,
+        blank=True,
+        help_text=_("Date of the memorandum between the council and the National Police."),
+    )
+    memorandum_document = models.FileField(
+        _("memorandum document"),
+        upload_to=RandomName("memoranda", "pdf"),
+        blank=True,
+        help_text=_("The signed memorandum as a PDF file."),
+    )
+    history = HistoricalRecords()
+
+    objects = CommunityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("community")
+        verbose_name_plural = _("communities")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "oblast"], name="stations_unique_community")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("stations:community_detail", args=[self.pk])
+
+
+class VillageQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "VillageQuerySet":
+        if user.has_perm("stations.view_all_stations"):
+            return self
+        return self.filter(station__in=visible_station_ids(user))
+
+
+class Village(models.Model):
+    """A settlement of the community; served by one station."""
+
+    community = models.ForeignKey(
+        Community,
+        on_delete=models.PROTECT,
+        related_name="villages",
+        verbose_name=_("community"),
+    )
+    name = models.CharField(_("name"), max_length=120, help_text=_("Name in Ukrainian."))
+    name_latin = models.CharField(
+        _("name in Latin letters"),
+        max_length=120,
+        blank=True,
+        help_text=_("Official transliteration, e.g. Staryi Krym."),
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )
+    station = models.ForeignKey(
+        "Station",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="villages",
+        verbose_name=_("serving station"),
+        help_text=_("The officer station that serves this village."),
+    )
+    history = HistoricalRecords()
+
+    objects = VillageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("village")
+        verbose_name_plural = _("villages")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "name"],
+                name="stations_unique_village_name_per_community",
+                violation_error_message=_("This community already has a village of that name."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90) | Q(latitude__isnull=True),
+                name="stations_village_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180, longitude__lte=180)
+                | Q(longitude__isnull=True),
+                name="stations_village_longitude_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["name"], name="stations_village_name_idx"),
+            models.Index(fields=["name_latin"], name="stations_village_latin_idx"),
+            models.Index(fields=["population"], name="stations_village_pop_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("stations:village_detail", args=[self.pk])
+
+
+class StationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "StationQuerySet":
+        return self.filter(pk__in=visible_station_ids(user))
+
+
+class Station(models.Model):
+    """An officer station the council funds and equips, standing in one village."""
+
+    name = models.CharField(_("name"), max_length=200)
+    village = models.ForeignKey(
+        Village,
+        on_delete=models.PROTECT,
+        related_name="stations_here",
+        verbose_name=_("village"),
+        help_text=_("The village the station stands in."),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
+    has_office = models.BooleanField(_("office"), default=False)
+    has_rest_room = models.BooleanField(_("rest room"), default=False)
+    has_garage = models.BooleanField(_("garage"), default=False)
+    has_holding_room = models.BooleanField(_("holding room"), default=False)
+    has_internet = models.BooleanField(_("internet"), default=False)
+    photo = models.ImageField(
+        _("photo"), upload_to=RandomName("stations", "jpg"), blank=True
+    )
+    photo_thumbnail = models.ImageField(
+        _("photo thumbnail"), upload_to=RandomName("stations/thumbs", "jpg"), blank=True
+    )
+    supervisors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="supervised_stations",
+        verbose_name=_("supervisors"),
+        help_text=_("Supervisors who approve the work of this station's officers."),
+    )
+    history = HistoricalRecords()
+
+    objects = StationQuerySet.as_manager()
+
+    FACILITY_FIELDS = ["has_office", "has_rest_room", "has_garage", "has_holding_room", "has_internet"]
+
+    class Meta:
+        verbose_name = _("station")
+        verbose_name_plural = _("stations")
+        ordering = ["name"]
+        permissions = [("view_all_stations", _("Can read the records of every station"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["village", "name"],
+                name="stations_unique_station_name_per_village",
+                violation_error_message=_("A station of that name already stands in this village."),
+            )
+        ]
+        indexes = [models.Index(fields=["name"], name="stations_station_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("stations:station_detail", args=[self.pk])
+
+    def facilities(self) -> list[str]:
+        """Labels of the facilities the station has, for display."""
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.FACILITY_FIELDS
+            if getattr(self, name)
+        ]
