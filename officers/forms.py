@@ -45,9 +45,7 @@ class OfficerForm(PhotoFormMixin, ScopedModelForm):
         self.fields["villages"].queryset = self.fields["villages"].queryset.select_related(
             "community"
         )
-        self.fields["station"].queryset = self.fields["station"].queryset.select_related(
-            "village"
-        )
+        self.fields["station"].queryset = self.fields["station"].queryset.select_related("village")
 
     def clean_badge_number(self) -> str:
         return self.cleaned_data["badge_number"].strip().upper()

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from policing.uploads import RandomName
@@ -53,12 +54,12 @@ class Officer(models.Model):
         verbose_name=_("user account"),
     )
     surname = models.CharField(_("surname"), max_length=100)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
     badge_number = models.CharField(
         _("badge number"),
         max_length=20,
-        help_text=_("The number on the police badge (жетон)."),
+        help_text=_("The number on the police badge."),
     )
     rank = models.CharField(_("rank"), max_length=30, choices=Rank.choices, default=Rank.SERGEANT)
     photo = models.ImageField(_("photo"), upload_to=RandomName("officers", "jpg"), blank=True)

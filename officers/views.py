@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -79,9 +78,8 @@ def officer_leave(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             services.officer_leave(officer=officer, left_on=form.cleaned_data["left_on"])
             messages.success(
-                request, _("%(officer)s is recorded as having left the service.") % {
-                    "officer": officer
-                }
+                request,
+                _("%(officer)s is recorded as having left the service.") % {"officer": officer},
             )
             return redirect(officer)
     else:
@@ -121,5 +119,3 @@ class TrainingUpdate(RegistryUpdateView):
         context = super().get_context_data(**kwargs)
         context["parent"] = self.object.officer
         return context
-
-

@@ -83,7 +83,10 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ("username", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
         (_("Role"), {"fields": ("role", "officer")}),
-        (_("Access"), {"fields": ("is_active", "must_change_password", "last_login", "date_joined")}),
+        (
+            _("Access"),
+            {"fields": ("is_active", "must_change_password", "last_login", "date_joined")},
+        ),
     )
     readonly_fields = ["last_login", "date_joined"]
 

@@ -46,5 +46,3 @@ def validate_pdf(upload) -> None:
     upload.seek(0)
     if head != b"%PDF-":
         raise ValidationError(_("This file is not a PDF document."), code="not_a_pdf")
-
-

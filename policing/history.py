@@ -45,9 +45,7 @@ def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[
     """
     history_model = instance.history.model
     related = ["history_user"] + [
-        f.name
-        for f in history_model._meta.fields
-        if f.many_to_one and f.name != "history_user"
+        f.name for f in history_model._meta.fields if f.many_to_one and f.name != "history_user"
     ]
     records = list(
         instance.history.select_related(*related).order_by("-history_date", "-history_id")[

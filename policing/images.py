@@ -57,6 +57,11 @@ def reencode_image(upload) -> tuple[ContentFile, ContentFile]:
     not_an_image = ValidationError(
         _("This file is not a JPEG, PNG or WebP image."), code="not_an_image"
     )
+    too_many_pixels = ValidationError(
+        _("The image has too many pixels (more than %(limit)s megapixels)."),
+        code="too_many_pixels",
+        params={"limit": settings.IMAGE_UPLOAD_MAX_PIXELS // 1_000_000},
+    )
     upload.seek(0)
     try:
         with warnings.catch_warnings():
@@ -66,21 +71,12 @@ def reencode_image(upload) -> tuple[ContentFile, ContentFile]:
                 raise not_an_image
             width, height = image.size
             if width * height > settings.IMAGE_UPLOAD_MAX_PIXELS:
-                raise ValidationError(
-                    _("The image is %(width)s×%(height)s pixels; that is too many to accept."),
-                    code="too_many_pixels",
-                    params={"width": width, "height": height},
-                )
+                raise too_many_pixels
             image.load()
             image = _flatten(ImageOps.exif_transpose(image))
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        SyntaxError,
-        ValueError,
-    ) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise too_many_pixels from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise not_an_image from exc
     stored = ContentFile(_encode(image, settings.IMAGE_STORED_MAX_SIDE), name="photo.jpg")
     thumb = ContentFile(_encode(image, settings.IMAGE_THUMBNAIL_SIDE), name="thumb.jpg")
@@ -88,9 +84,9 @@ def reencode_image(upload) -> tuple[ContentFile, ContentFile]:
 
 
 def _photo_help() -> str:
-    return gettext(
-        "JPEG, PNG or WebP, up to %(limit)s. Location and camera data are removed."
-    ) % {"limit": filesizeformat(settings.IMAGE_UPLOAD_MAX_BYTES)}
+    return gettext("JPEG, PNG or WebP, up to %(limit)s. Location and camera data are removed.") % {
+        "limit": filesizeformat(settings.IMAGE_UPLOAD_MAX_BYTES)
+    }
 
 
 _photo_help_text = lazy(_photo_help, str)

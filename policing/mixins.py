@@ -36,7 +36,10 @@ class VisibleQuerysetMixin:
     prefetch_related: tuple = ()
 
     def get_queryset(self):
-        queryset = self.model.objects.visible_to(self.request.user)
+        # Explicit order: Meta.ordering does not apply to the grouped (annotated) lists.
+        queryset = self.model.objects.visible_to(self.request.user).order_by(
+            *self.model._meta.ordering, "pk"
+        )
         if self.select_related:
             queryset = queryset.select_related(*self.select_related)
         if self.prefetch_related:

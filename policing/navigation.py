@@ -18,7 +18,9 @@ class Section:
 
 
 SECTIONS = [
-    Section(_("Communities"), "stations:community_list", "stations.view_community", "stations:community"),
+    Section(
+        _("Communities"), "stations:community_list", "stations.view_community", "stations:community"
+    ),
     Section(_("Villages"), "stations:village_list", "stations.view_village", "stations:village"),
     Section(_("Stations"), "stations:station_list", "stations.view_station", "stations:station"),
     Section(_("Officers"), "officers:officer_list", "officers.view_officer", "officers:"),

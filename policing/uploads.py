@@ -17,7 +17,7 @@ class RandomName:
         return f"{self.folder}/{uuid.uuid4().hex}.{self.extension}"
 
     def __eq__(self, other) -> bool:
-        return (
-            isinstance(other, RandomName)
-            and (self.folder, self.extension) == (other.folder, other.extension)
+        return isinstance(other, RandomName) and (self.folder, self.extension) == (
+            other.folder,
+            other.extension,
         )

@@ -17,9 +17,7 @@ from stations.models import Community, Station, Village
 def home(request: HttpRequest) -> HttpResponse:
     """A start page that fits the role: own record for an officer, counts for others."""
     user = request.user
-    officer = (
-        Officer.objects.select_related("station__village").filter(user=user).first()
-    )
+    officer = Officer.objects.select_related("station__village").filter(user=user).first()
     counts = []
     for model, url_name in (
         (Community, "stations:community_list"),
@@ -32,7 +30,11 @@ def home(request: HttpRequest) -> HttpResponse:
             if model is Officer:
                 queryset = queryset.active()
             counts.append(
-                {"label": model._meta.verbose_name_plural, "count": queryset.count(), "url": url_name}
+                {
+                    "label": model._meta.verbose_name_plural,
+                    "count": queryset.count(),
+                    "url": url_name,
+                }
             )
     supervised = user.supervised_stations.select_related("village").order_by("name")
     return render(

@@ -38,9 +38,7 @@ class CommunityFilter(SearchFilterSet):
 
 class VillageFilter(SearchFilterSet):
     search_fields = ("name", "name_latin")
-    community = django_filters.ModelChoiceFilter(
-        label=_("community"), queryset=visible_communities
-    )
+    community = django_filters.ModelChoiceFilter(label=_("community"), queryset=visible_communities)
     station = django_filters.ModelChoiceFilter(label=_("station"), queryset=visible_stations)
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),

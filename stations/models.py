@@ -22,9 +22,7 @@ def visible_station_ids(user) -> models.QuerySet:
     """
     if user.has_perm("stations.view_all_stations"):
         return Station.objects.values("pk")
-    return Station.objects.filter(
-        Q(supervisors=user) | Q(officers__user=user)
-    ).values("pk")
+    return Station.objects.filter(Q(supervisors=user) | Q(officers__user=user)).values("pk")
 
 
 class CommunityQuerySet(models.QuerySet):
@@ -138,8 +136,7 @@ class Village(models.Model):
                 name="stations_village_latitude_range",
             ),
             models.CheckConstraint(
-                condition=Q(longitude__gte=-180, longitude__lte=180)
-                | Q(longitude__isnull=True),
+                condition=Q(longitude__gte=-180, longitude__lte=180) | Q(longitude__isnull=True),
                 name="stations_village_longitude_range",
             ),
         ]
@@ -180,9 +177,7 @@ class Station(models.Model):
     has_garage = models.BooleanField(_("garage"), default=False)
     has_holding_room = models.BooleanField(_("holding room"), default=False)
     has_internet = models.BooleanField(_("internet"), default=False)
-    photo = models.ImageField(
-        _("photo"), upload_to=RandomName("stations", "jpg"), blank=True
-    )
+    photo = models.ImageField(_("photo"), upload_to=RandomName("stations", "jpg"), blank=True)
     photo_thumbnail = models.ImageField(
         _("photo thumbnail"), upload_to=RandomName("stations/thumbs", "jpg"), blank=True
     )
@@ -197,7 +192,13 @@ class Station(models.Model):
 
     objects = StationQuerySet.as_manager()
 
-    FACILITY_FIELDS = ["has_office", "has_rest_room", "has_garage", "has_holding_room", "has_internet"]
+    FACILITY_FIELDS = [
+        "has_office",
+        "has_rest_room",
+        "has_garage",
+        "has_holding_room",
+        "has_internet",
+    ]
 
     class Meta:
         verbose_name = _("station")

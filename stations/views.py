@@ -21,18 +21,20 @@ class CommunityList(RegistryListView):
     template_name = "stations/community_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().annotate(
-            village_count=Count("villages", distinct=True),
-            population_total=Sum("villages__population"),
+        return (
+            super()
+            .get_queryset()
+            .annotate(
+                village_count=Count("villages", distinct=True),
+                population_total=Sum("villages__population"),
+            )
         )
 
 
 class CommunityDetail(RegistryDetailView):
     model = Community
     template_name = "stations/community_detail.html"
-    prefetch_related = (
-        Prefetch("villages", queryset=Village.objects.select_related("station")),
-    )
+    prefetch_related = (Prefetch("villages", queryset=Village.objects.select_related("station")),)
 
 
 class CommunityCreate(RegistryCreateView):
@@ -83,9 +85,13 @@ class StationList(RegistryListView):
     select_related = ("village__community",)
 
     def get_queryset(self):
-        return super().get_queryset().annotate(
-            village_count=Count("villages", distinct=True),
-            officer_count=Count("officers", distinct=True),
+        return (
+            super()
+            .get_queryset()
+            .annotate(
+                village_count=Count("villages", distinct=True),
+                officer_count=Count("officers", distinct=True),
+            )
         )
 
 

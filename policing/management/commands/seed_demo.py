@@ -24,10 +24,26 @@ VILLAGES = [
 OFFICERS = [
     # surname, name, patronymic, badge, rank, villages, lives in the community
     ("Тимофєєв", "Артем", "", "0001001", Officer.Rank.SERGEANT, ["Старий Крим"], True),
-    ("Коваленко", "Олег", "Іванович", "0001002", Officer.Rank.SENIOR_SERGEANT, ["Виноградне"], True),
+    (
+        "Коваленко",
+        "Олег",
+        "Іванович",
+        "0001002",
+        Officer.Rank.SENIOR_SERGEANT,
+        ["Виноградне"],
+        True,
+    ),
     ("Шевчук", "Марина", "Петрівна", "0001003", Officer.Rank.SERGEANT, ["Покровське"], False),
     ("Бондар", "Дмитро", "Сергійович", "0001004", Officer.Rank.LIEUTENANT, ["Бердянське"], True),
-    ("Ткаченко", "Ірина", "Олександрівна", "0001005", Officer.Rank.SERGEANT, ["Старий Крим", "Виноградне"], False),
+    (
+        "Ткаченко",
+        "Ірина",
+        "Олександрівна",
+        "0001005",
+        Officer.Rank.SERGEANT,
+        ["Старий Крим", "Виноградне"],
+        False,
+    ),
 ]
 
 USERS = [

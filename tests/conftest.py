@@ -1,0 +1,104 @@
+"""Personas and shared set-up.
+
+The world: one community with a station (Stary Krym) that serves two villages, one
+officer with a login there, and a second community whose station and officer nobody
+from the first may see.
+"""
+
+import pytest
+
+from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    # Real hashing costs a second per user; the tests sign in dozens of personas.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def community(db):
+    return factories.make_community(name="Маріупольська громада")
+
+
+@pytest.fixture
+def village(community):
+    return factories.make_village(community, name="Старий Крим", name_latin="Staryi Krym")
+
+
+@pytest.fixture
+def station(village):
+    return factories.make_station(village, name="Станція Старий Крим")
+
+
+@pytest.fixture
+def second_village(community, station):
+    return factories.make_village(community, name="Виноградне", station=station)
+
+
+@pytest.fixture
+def officer(station, village):
+    officer = factories.make_officer(station, surname="Тимофєєв", name="Артем")
+    officer.villages.set([village])
+    return officer
+
+
+@pytest.fixture
+def other_station(db):
+    return factories.make_station(name="Чужа станція")
+
+
+@pytest.fixture
+def other_officer(other_station):
+    return factories.make_officer(other_station, surname="Сторонній")
+
+
+@pytest.fixture
+def admin_user(db):
+    return factories.make_user(ADMINISTRATOR, "admin", is_staff=True)
+
+
+@pytest.fixture
+def staff_user(db):
+    return factories.make_user(COUNCIL_STAFF, "staff")
+
+
+@pytest.fixture
+def supervisor_user(station):
+    user = factories.make_user(SUPERVISOR, "supervisor")
+    station.supervisors.add(user)
+    return user
+
+
+@pytest.fixture
+def officer_user(officer):
+    user = factories.make_user(OFFICER, "officer")
+    officer.user = user
+    officer.save()
+    return user
+
+
+@pytest.fixture
+def other_officer_user(other_officer):
+    user = factories.make_user(OFFICER, "stranger")
+    other_officer.user = user
+    other_officer.save()
+    return user
+
+
+@pytest.fixture
+def client_for(client):
+    """Log the test client in as the given user and return it."""
+
+    def login(user):
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,81 @@
+"""Small builders for test data; each returns a saved record."""
+
+import datetime
+import io
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from officers.models import Officer, Training
+from policing.roles import ADMINISTRATOR, assign_role
+from stations.models import Community, Station, Village
+
+PASSWORD = "correct-horse-battery-staple"
+_seq = itertools.count(1)
+
+
+def make_community(**kwargs) -> Community:
+    n = next(_seq)
+    kwargs.setdefault("name", f"Громада {n}")
+    kwargs.setdefault("oblast", "Донецька")
+    return Community.objects.create(**kwargs)
+
+
+def make_village(community: Community | None = None, **kwargs) -> Village:
+    n = next(_seq)
+    kwargs.setdefault("name", f"Село {n}")
+    kwargs.setdefault("name_latin", f"Selo {n}")
+    kwargs.setdefault("population", 1000 + n)
+    return Village.objects.create(community=community or make_community(), **kwargs)
+
+
+def make_station(village: Village | None = None, **kwargs) -> Station:
+    n = next(_seq)
+    kwargs.setdefault("name", f"Станція {n}")
+    village = village or make_village()
+    station = Station.objects.create(village=village, **kwargs)
+    if village.station_id is None:
+        village.station = station
+        village.save()
+    return station
+
+
+def make_officer(station: Station | None = None, **kwargs) -> Officer:
+    n = next(_seq)
+    kwargs.setdefault("surname", f"Прізвище{n}")
+    kwargs.setdefault("name", "Іван")
+    kwargs.setdefault("badge_number", f"B{n:06d}")
+    kwargs.setdefault("service_start", datetime.date(2021, 10, 19))
+    return Officer.objects.create(station=station or make_station(), **kwargs)
+
+
+def make_training(officer: Officer, **kwargs) -> Training:
+    kwargs.setdefault("course", "Поліцейський офіцер громади")
+    kwargs.setdefault("started_on", datetime.date(2021, 8, 2))
+    return Training.objects.create(officer=officer, **kwargs)
+
+
+def make_user(role: str | None, username: str | None = None, **kwargs):
+    user = get_user_model().objects.create_user(
+        username=username or f"user{next(_seq)}", password=PASSWORD, **kwargs
+    )
+    if role:
+        assign_role(user, role)
+        if role == ADMINISTRATOR:
+            user.is_superuser = True
+            user.save()
+    return user
+
+
+def image_bytes(fmt: str = "JPEG", size=(64, 48), color="navy", **save_kwargs) -> bytes:
+    out = io.BytesIO()
+    mode = "RGBA" if fmt == "PNG" else "RGB"
+    Image.new(mode, size, color).save(out, format=fmt, **save_kwargs)
+    return out.getvalue()
+
+
+def image_upload(name: str = "photo.jpg", fmt: str = "JPEG", **kwargs) -> SimpleUploadedFile:
+    content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[fmt]
+    return SimpleUploadedFile(name, image_bytes(fmt, **kwargs), content_type=content_type)

@@ -1,0 +1,156 @@
+"""Every role against every page: allowed (200), forbidden (403), hidden (404) or sign-in.
+
+"own" objects belong to the officer's station (which the supervisor supervises);
+"other" objects belong to another community's station.
+"""
+
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+ROLES = ["anonymous", "officer", "supervisor", "staff", "admin"]
+LOGIN = "login"
+
+# page, object it is about, expected answer per role (in the order of ROLES)
+PAGES = [
+    ("home", None, [LOGIN, 200, 200, 200, 200]),
+    ("password_change", None, [LOGIN, 200, 200, 200, 200]),
+    ("stations:community_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("stations:community_detail", "own_community", [LOGIN, 200, 200, 200, 200]),
+    ("stations:community_detail", "other_community", [LOGIN, 404, 404, 200, 200]),
+    ("stations:community_create", None, [LOGIN, 403, 403, 200, 200]),
+    ("stations:community_update", "own_community", [LOGIN, 403, 403, 200, 200]),
+    ("stations:village_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("stations:village_detail", "own_village", [LOGIN, 200, 200, 200, 200]),
+    ("stations:village_detail", "other_village", [LOGIN, 404, 404, 200, 200]),
+    ("stations:village_create", None, [LOGIN, 403, 403, 200, 200]),
+    ("stations:village_update", "own_village", [LOGIN, 403, 403, 200, 200]),
+    ("stations:station_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("stations:station_detail", "own_station", [LOGIN, 200, 200, 200, 200]),
+    ("stations:station_detail", "other_station", [LOGIN, 404, 404, 200, 200]),
+    ("stations:station_create", None, [LOGIN, 403, 403, 200, 200]),
+    ("stations:station_update", "own_station", [LOGIN, 403, 403, 200, 200]),
+    ("officers:officer_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("officers:officer_detail", "own_officer", [LOGIN, 200, 200, 200, 200]),
+    ("officers:officer_detail", "other_officer", [LOGIN, 404, 404, 200, 200]),
+    ("officers:officer_create", None, [LOGIN, 403, 403, 200, 200]),
+    ("officers:officer_update", "own_officer", [LOGIN, 403, 403, 200, 200]),
+    ("officers:officer_leave", "own_officer", [LOGIN, 403, 403, 200, 200]),
+    ("officers:training_create", "own_officer", [LOGIN, 403, 403, 200, 200]),
+    ("officers:training_update", "own_training", [LOGIN, 403, 403, 200, 200]),
+]
+
+
+@pytest.fixture
+def world(officer, officer_user, supervisor_user, staff_user, admin_user, other_officer):
+    """Every persona and every object the table refers to."""
+    return {
+        "users": {
+            "anonymous": None,
+            "officer": officer_user,
+            "supervisor": supervisor_user,
+            "staff": staff_user,
+            "admin": admin_user,
+        },
+        "objects": {
+            "own_community": officer.station.village.community,
+            "other_community": other_officer.station.village.community,
+            "own_village": officer.station.village,
+            "other_village": other_officer.station.village,
+            "own_station": officer.station,
+            "other_station": other_officer.station,
+            "own_officer": officer,
+            "other_officer": other_officer,
+            "own_training": factories.make_training(officer),
+        },
+    }
+
+
+CASES = [
+    pytest.param(page, obj, role, expected, id=f"{page}-{obj or 'none'}-{role}")
+    for page, obj, answers in PAGES
+    for role, expected in zip(ROLES, answers, strict=True)
+]
+
+
+@pytest.mark.parametrize("page,obj,role,expected", CASES)
+def test_each_role_gets_what_the_table_says(client, world, page, obj, role, expected):
+    args = [world["objects"][obj].pk] if obj else []
+    url = reverse(page, args=args)
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+
+    response = client.get(url)
+
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    else:
+        assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [("anonymous", 302), ("officer", 302), ("staff", 302), ("admin", 200)],
+)
+def test_only_administrators_reach_django_admin(client, world, role, expected):
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == expected
+    if expected == 302:
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_my_profile_takes_an_officer_to_their_record(client, officer_user, officer):
+    client.force_login(officer_user)
+
+    response = client.get(reverse("officers:my_profile"))
+
+    assert response["Location"] == officer.get_absolute_url()
+
+
+def test_my_profile_without_officer_record_goes_home(client, staff_user):
+    client.force_login(staff_user)
+
+    response = client.get(reverse("officers:my_profile"), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert "Ваш обліковий запис не пов'язаний із записом офіцера." in unescape(
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "page,visible,hidden",
+    [
+        ("stations:village_list", "Старий Крим", "other_village"),
+        ("stations:station_list", "Станція Старий Крим", "other_station"),
+        ("officers:officer_list", "Тимофєєв", "other_officer"),
+    ],
+)
+def test_lists_show_an_officer_only_their_station(client, world, page, visible, hidden):
+    client.force_login(world["users"]["officer"])
+
+    content = client.get(reverse(page)).content.decode()
+
+    assert visible in content
+    assert str(world["objects"][hidden]) not in content
+
+
+def test_navigation_fits_the_role(client, world):
+    client.force_login(world["users"]["officer"])
+    officer_page = client.get(reverse("home")).content.decode()
+    client.force_login(world["users"]["admin"])
+    admin_page = client.get(reverse("home")).content.decode()
+
+    assert reverse("admin:index") not in officer_page
+    assert reverse("officers:my_profile") in officer_page
+    assert reverse("admin:index") in admin_page

@@ -1,0 +1,53 @@
+"""Start-up refuses unsafe production settings with a message naming the variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_settings(**env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import policing.settings"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = load_settings(DJANGO_DEBUG="false", DJANGO_ALLOWED_HOSTS="example.org")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_it_refuses_to_start_without_allowed_hosts_when_debug_is_off():
+    result = load_settings(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_it_starts_with_production_settings():
+    result = load_settings(
+        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="example.org"
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("value", ["yes", "1", "True!", ""])
+def test_booleans_are_parsed_strictly(value):
+    result = load_settings(DJANGO_DEBUG=value)
+
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be 'true' or 'false'" in result.stderr
