@@ -9,9 +9,9 @@ from .models import Officer, Training
 
 
 class OfficerForm(PhotoFormMixin, ScopedModelForm):
-    photo = PhotoField(label=_("photo"), required=False)
+    photo = PhotoField(label=_("Photo"), required=False)
     status = forms.ChoiceField(
-        label=_("status"),
+        label=_("Status"),
         choices=[
             (Officer.Status.ACTIVE, Officer.Status.ACTIVE.label),
             (Officer.Status.ON_LEAVE, Officer.Status.ON_LEAVE.label),
@@ -74,7 +74,7 @@ class OfficerForm(PhotoFormMixin, ScopedModelForm):
 
 
 class DepartureForm(forms.Form):
-    left_on = forms.DateField(label=_("left on"), widget=DateInput())
+    left_on = forms.DateField(label=_("Date of departure"), widget=DateInput())
 
     def __init__(self, *args, officer: Officer, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ from .models import Community, Station, Village
 
 class CommunityForm(ScopedModelForm):
     memorandum_document = forms.FileField(
-        label=_("memorandum document"),
+        label=_("Memorandum document"),
         required=False,
         validators=[validate_pdf],
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
@@ -37,7 +37,7 @@ class VillageForm(ScopedModelForm):
 
 
 class StationForm(PhotoFormMixin, ScopedModelForm):
-    photo = PhotoField(label=_("photo"), required=False)
+    photo = PhotoField(label=_("Photo"), required=False)
 
     class Meta:
         model = Station
