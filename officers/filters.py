@@ -15,16 +15,23 @@ def visible_villages(request):
 
 class OfficerFilter(SearchFilterSet):
     search_fields = ("surname", "name", "patronymic", "badge_number", "phone")
-    station = django_filters.ModelChoiceFilter(label=_("station"), queryset=visible_stations)
-    village = django_filters.ModelChoiceFilter(
-        label=_("village"), field_name="villages", queryset=visible_villages
+    station = django_filters.ModelChoiceFilter(
+        label=_("Station"), empty_label=_("All"), queryset=visible_stations
     )
-    rank = django_filters.ChoiceFilter(label=_("rank"), choices=Officer.Rank.choices)
-    status = django_filters.ChoiceFilter(label=_("status"), choices=Officer.Status.choices)
+    village = django_filters.ModelChoiceFilter(
+        label=_("Village"), empty_label=_("All"), field_name="villages", queryset=visible_villages
+    )
+    rank = django_filters.ChoiceFilter(
+        label=_("Rank"), choices=Officer.Rank.choices, empty_label=_("All")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Officer.Status.choices, empty_label=_("All")
+    )
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
+        empty_label=_("Default order"),
         fields=(("surname", "surname"), ("service_start", "service_start")),
-        field_labels={"surname": _("surname"), "service_start": _("service start")},
+        field_labels={"surname": _("Surname"), "service_start": _("Service start")},
     )
 
     class Meta:

@@ -38,12 +38,17 @@ class CommunityFilter(SearchFilterSet):
 
 class VillageFilter(SearchFilterSet):
     search_fields = ("name", "name_latin")
-    community = django_filters.ModelChoiceFilter(label=_("community"), queryset=visible_communities)
-    station = django_filters.ModelChoiceFilter(label=_("station"), queryset=visible_stations)
+    community = django_filters.ModelChoiceFilter(
+        label=_("Community"), empty_label=_("All"), queryset=visible_communities
+    )
+    station = django_filters.ModelChoiceFilter(
+        label=_("Station"), empty_label=_("All"), queryset=visible_stations
+    )
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
+        empty_label=_("Default order"),
         fields=(("name", "name"), ("population", "population")),
-        field_labels={"name": _("name"), "population": _("population")},
+        field_labels={"name": _("Name"), "population": _("Population")},
     )
 
     class Meta:
@@ -54,7 +59,8 @@ class VillageFilter(SearchFilterSet):
 class StationFilter(SearchFilterSet):
     search_fields = ("name", "address", "village__name")
     community = django_filters.ModelChoiceFilter(
-        label=_("community"),
+        label=_("Community"),
+        empty_label=_("All"),
         field_name="village__community",
         queryset=visible_communities,
     )

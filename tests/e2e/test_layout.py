@@ -1,0 +1,54 @@
+"""Every registry page at desktop and phone width: it renders, and nothing spills sideways.
+
+The screenshots land in tests/e2e/artifacts/ for a person to look at.
+"""
+
+import pytest
+
+from tests import factories
+from tests.e2e.test_registries_in_browser import sign_in
+
+pytestmark = pytest.mark.e2e
+
+WIDTHS = {"desktop": 1280, "phone": 360}
+
+
+@pytest.fixture
+def pages(officer, second_village, staff_user):
+    factories.make_training(officer, place="Харків", provider="Канадські фахівці")
+    station = officer.station
+    village = station.village
+    return {
+        "home": "/",
+        "communities": "/communities/",
+        "community": village.community.get_absolute_url(),
+        "villages": "/villages/",
+        "village": village.get_absolute_url(),
+        "village-edit": f"/villages/{village.pk}/edit/",
+        "stations": "/stations/",
+        "station": station.get_absolute_url(),
+        "station-new": "/stations/new/",
+        "officers": "/officers/",
+        "officer": officer.get_absolute_url(),
+        "officer-leave": f"/officers/{officer.pk}/leave/",
+        "training-new": f"/officers/{officer.pk}/trainings/new/",
+        "empty-search": "/officers/?q=nobody-by-this-name",
+        "not-found": "/villages/999999/",
+    }
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_the_screen(browser, live_server, pages, screenshot, width):
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900}, locale="uk-UA")
+    page = context.new_page()
+    sign_in(page, live_server, "staff")
+
+    for name, path in pages.items():
+        page.goto(live_server.url + path)
+        assert page.locator("h1").count() == 1, name
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name} spills {overflow}px sideways at {width} width"
+        screenshot(page, f"{width}-{name}")
+    context.close()
