@@ -1,0 +1,45 @@
+"""Django admin: every model has a working change list and form; nothing is deleted there."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests import factories
+
+MODELS = [
+    model
+    for model in admin.site._registry
+    if model._meta.app_label in ("policing", "stations", "officers")
+]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+def test_each_model_has_a_working_change_list_and_add_form(client, admin_user, officer, model):
+    factories.make_training(officer)
+    client.force_login(admin_user)
+    info = (model._meta.app_label, model._meta.model_name)
+
+    listing = client.get(reverse("admin:{}_{}_changelist".format(*info)), {"q": "а"})
+    adding = client.get(reverse("admin:{}_{}_add".format(*info)))
+
+    assert listing.status_code == 200
+    assert adding.status_code == 200
+
+
+@pytest.mark.parametrize("name", ["officer", "training"])
+def test_officers_and_trainings_cannot_be_deleted_in_admin(client, admin_user, officer, name):
+    obj = officer if name == "officer" else factories.make_training(officer)
+    client.force_login(admin_user)
+
+    response = client.post(reverse(f"admin:officers_{name}_delete", args=[obj.pk]), {"post": "yes"})
+
+    assert response.status_code == 403
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+
+
+def test_an_officer_change_page_shows_the_history(client, admin_user, officer):
+    client.force_login(admin_user)
+
+    response = client.get(reverse("admin:officers_officer_history", args=[officer.pk]))
+
+    assert response.status_code == 200

@@ -1,0 +1,50 @@
+"""Error pages in the site's own look, in the person's language."""
+
+from django.test import override_settings
+from django.urls import reverse
+
+from policing.views import error_500
+
+
+def test_a_missing_page_answers_404_in_the_site_look(client, staff_user):
+    client.force_login(staff_user)
+
+    response = client.get("/no-such-page/")
+
+    content = response.content.decode()
+    assert response.status_code == 404
+    assert "Сторінку не знайдено" in content
+    assert "site-navbar" in content
+
+
+def test_a_forbidden_page_answers_403_in_the_site_look(client, officer_user):
+    client.force_login(officer_user)
+
+    response = client.get(reverse("officers:officer_create"))
+
+    assert response.status_code == 403
+    assert "Ви не можете відкрити цю сторінку" in response.content.decode()
+
+
+def test_the_server_error_page_renders_without_a_database(rf):
+    # No db fixture: pytest-django fails this test if the page touches the database.
+    response = error_500(rf.get("/"))
+
+    assert response.status_code == 500
+    assert "Щось пішло не так" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_an_unexpected_error_shows_the_500_page_and_no_trace(client, staff_user, monkeypatch):
+    client.force_login(staff_user)
+    client.raise_request_exception = False
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom: secret internals")
+
+    monkeypatch.setattr("policing.views.render", broken)
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 500
+    assert "secret internals" not in response.content.decode()
+    assert "Щось пішло не так" in response.content.decode()

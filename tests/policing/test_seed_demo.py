@@ -1,0 +1,66 @@
+"""The demo community of the design page, loaded by one idempotent command."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from officers.models import Officer, Training
+from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, user_role
+from stations.models import Community, Station, Village
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_loads_the_mariupol_community():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    assert Community.objects.get().name.startswith("Маріупольська")
+    assert set(Village.objects.values_list("name_latin", flat=True)) == {
+        "Staryi Krym",
+        "Vynohradne",
+        "Pokrovske",
+        "Berdianske",
+    }
+    assert not Village.objects.filter(latitude__isnull=True).exists()
+    station = Station.objects.get()
+    assert station.village.name == "Старий Крим"
+    assert station.has_office and station.has_rest_room
+    assert Officer.objects.filter(station=station).count() == 5
+
+
+def test_artem_timofeev_is_the_officer_login_with_his_kharkiv_training():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    artem = Officer.objects.get(surname="Тимофєєв", name="Артем")
+    training = Training.objects.get(officer=artem)
+    assert artem.user.username == "officer"
+    assert training.place == "Харків"
+    assert artem.service_start == datetime.date(2021, 10, 19)
+
+
+def test_it_creates_one_user_per_role_with_the_given_password():
+    call_command("seed_demo", "--password", "another-demo-pass", stdout=open("/dev/null", "w"))
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    assert {name: user_role(u) for name, u in users.items()} == {
+        "admin": ADMINISTRATOR,
+        "staff": COUNCIL_STAFF,
+        "supervisor": SUPERVISOR,
+        "officer": OFFICER,
+    }
+    assert users["staff"].check_password("another-demo-pass")
+    assert not users["staff"].must_change_password
+    assert users["admin"].is_staff
+    assert list(Station.objects.get().supervisors.all()) == [users["supervisor"]]
+
+
+def test_running_it_twice_changes_nothing():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    counts = [m.objects.count() for m in (Community, Village, Station, Officer, Training)]
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    assert [m.objects.count() for m in (Community, Village, Station, Officer, Training)] == counts
+    assert get_user_model().objects.count() == 4
