@@ -82,7 +82,7 @@ class Officer(models.Model):
     )
     left_on = models.DateField(_("left on"), null=True, blank=True)
     lives_in_community = models.BooleanField(_("lives in the community"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[villages])
 
     objects = OfficerQuerySet.as_manager()
 

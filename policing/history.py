@@ -1,11 +1,14 @@
 """Reading a record's change history (django-simple-history) for its page."""
 
+import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.translation import gettext
 
 HISTORY_LIMIT = 20
+SAME_SAVE_WINDOW = datetime.timedelta(seconds=2)
 
 
 @dataclass
@@ -37,11 +40,36 @@ def _display(record, model_field: models.Field) -> str:
     return str(value)
 
 
+def _m2m_snapshots(history_model, record_ids: list[int]) -> dict:
+    """For each many-to-many field kept in the history: record id -> names it held."""
+    snapshots = {}
+    for m2m_field in getattr(history_model, "_history_m2m_fields", []):
+        m2m_model = history_model.__dict__[m2m_field.name].model
+        target = m2m_field.m2m_reverse_field_name()
+        held = defaultdict(list)
+        rows = m2m_model.objects.filter(history_id__in=record_ids).select_related(target)
+        for row in rows:
+            held[row.history_id].append(str(getattr(row, target)))
+        snapshots[m2m_field] = held
+    return snapshots
+
+
+def _same_save(newer, older) -> bool:
+    """One form save can leave several rows (the record, then its many-to-many sets)."""
+    return (
+        newer.history_user_id == older.history_user_id
+        and newer.history_type == "~"
+        and newer.history_date - older.history_date < SAME_SAVE_WINDOW
+    )
+
+
 def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[HistoryEntry]:
     """The latest changes of ``instance``, newest first, with what each one changed.
 
-    One query whatever the length of the history: the historical rows are read with
-    their user and their foreign keys joined, and compared in Python.
+    A fixed number of queries whatever the length of the history: the historical rows
+    are read with their user and foreign keys joined (plus one query per many-to-many
+    field kept in the history), and compared in Python. Rows written by one save are
+    shown as one entry; saves that changed nothing are left out.
     """
     history_model = instance.history.model
     related = ["history_user"] + [
@@ -52,20 +80,26 @@ def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[
             : limit + 1
         ]
     )
-    model_fields = {f.attname: f for f in instance._meta.concrete_fields}
+    model_fields = [f for f in instance._meta.concrete_fields if not f.name.endswith("thumbnail")]
+    m2m = _m2m_snapshots(history_model, [r.history_id for r in records])
     entries = []
-    for index, record in enumerate(records[:limit]):
-        older = records[index + 1] if index + 1 < len(records) else None
+    index = 0
+    while index < min(len(records), limit):
+        record = records[index]
+        # Skip to the row before this save began.
+        index += 1
+        while index < len(records) and _same_save(records[index - 1], records[index]):
+            index += 1
+        older = records[index] if index < len(records) else None
+        first = records[index - 1]  # the row the save began with: "+" for a creation
         entry = HistoryEntry(
             when=record.history_date,
             who=record.history_user,
-            kind=record.get_history_type_display(),
+            kind=first.get_history_type_display(),
         )
-        if older is not None and record.history_type == "~":
-            for name, model_field in model_fields.items():
-                if name.endswith("thumbnail"):
-                    continue
-                if getattr(record, name) != getattr(older, name):
+        if older is not None and first.history_type == "~":
+            for model_field in model_fields:
+                if getattr(record, model_field.attname) != getattr(older, model_field.attname):
                     entry.changes.append(
                         Change(
                             field=str(model_field.verbose_name),
@@ -73,5 +107,17 @@ def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[
                             new=_display(record, model_field),
                         )
                     )
+            for m2m_field, held in m2m.items():
+                old, new = sorted(held[older.history_id]), sorted(held[record.history_id])
+                if old != new:
+                    entry.changes.append(
+                        Change(
+                            field=str(m2m_field.verbose_name),
+                            old=", ".join(old) or "—",
+                            new=", ".join(new) or "—",
+                        )
+                    )
+            if not entry.changes:
+                continue
         entries.append(entry)
     return entries

@@ -10,6 +10,7 @@ from django.utils import timezone
 from officers.models import Officer
 from tests import factories
 from tests.factories import image_upload
+from tests.querycount import queries_for
 
 
 @pytest.fixture
@@ -144,3 +145,34 @@ def test_the_officer_page_shows_what_the_issue_promises(client, officer_user, of
         "19 жовтня 2021",
     ):
         assert shown in content
+
+
+def test_a_change_of_villages_is_in_the_history(staff, station, officer, second_village):
+    data = officer_data(station, badge_number=officer.badge_number, villages=[second_village.pk])
+
+    staff.post(reverse("officers:officer_update", args=[officer.pk]), data)
+    content = staff.get(officer.get_absolute_url()).content.decode()
+
+    assert "Села відповідальності:</span> Старий Крим → Виноградне" in content
+
+
+def test_the_officer_page_makes_a_fixed_number_of_queries(staff, station, officer):
+    factories.make_training(officer)
+    few = queries_for(staff, officer.get_absolute_url())
+    for number in range(30):
+        factories.make_training(officer, course=f"Курс {number}")
+        officer.phone = f"+38067{number:07d}"
+        officer.save()
+    many = queries_for(staff, officer.get_absolute_url())
+
+    assert few == many
+
+
+def test_creating_an_officer_with_villages_is_one_history_entry(staff, station):
+    staff.post(reverse("officers:officer_create"), officer_data(station))
+    officer = Officer.objects.get()
+
+    response = staff.get(officer.get_absolute_url())
+
+    assert [entry.kind for entry in response.context["history"]] == ["Створено"]
+    assert response.context["history"][0].who.username == "staff"

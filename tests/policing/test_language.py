@@ -76,3 +76,16 @@ def test_time_zone_is_kyiv():
 
     assert settings.TIME_ZONE == "Europe/Kyiv"
     assert timezone.localtime(moment).hour == 12
+
+
+def test_numbers_follow_the_language(client, staff_user, village):
+    village.population = 8900
+    village.save()
+    client.force_login(staff_user)
+
+    uk = client.get(village.get_absolute_url()).content.decode()
+    client.post(reverse("set_language"), {"language": "en"})
+    en = client.get(village.get_absolute_url()).content.decode()
+
+    assert "8\xa0900" in uk
+    assert "8,900" in en
