@@ -9,6 +9,7 @@ one database transaction per form.
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
@@ -18,6 +19,11 @@ from policing.history import history_entries
 
 def perm_name(model, action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def page_url(model, page: str, *args) -> str:
+    """The registry's page by the naming convention ``<app>:<model>_<page>``."""
+    return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{page}", args=args)
 
 
 class ModelPermissionMixin(PermissionRequiredMixin):
@@ -52,7 +58,9 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["model_meta"] = self.model._meta
         context["can_add"] = self.request.user.has_perm(perm_name(self.model, "add"))
+        context["create_url"] = page_url(self.model, "create")
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
@@ -62,7 +70,10 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
 class RegistryDetailView(ModelPermissionMixin, VisibleQuerysetMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["model_meta"] = self.model._meta
+        context["list_url"] = page_url(self.model, "list")
         context["can_change"] = self.request.user.has_perm(perm_name(self.model, "change"))
+        context["update_url"] = page_url(self.model, "update", self.object.pk)
         context["history"] = history_entries(self.object)
         return context
 
