@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
@@ -50,13 +49,11 @@ class OfficerDetail(RegistryDetailView):
 class OfficerCreate(RegistryCreateView):
     model = Officer
     form_class = OfficerForm
-    list_url = reverse_lazy("officers:officer_list")
 
 
 class OfficerUpdate(RegistryUpdateView):
     model = Officer
     form_class = OfficerForm
-    list_url = reverse_lazy("officers:officer_list")
 
 
 @login_required
@@ -90,8 +87,7 @@ def officer_leave(request: HttpRequest, pk: int) -> HttpResponse:
 class TrainingCreate(RegistryCreateView):
     model = Training
     form_class = TrainingForm
-    list_url = reverse_lazy("officers:officer_list")
-    list_label = Officer._meta.verbose_name_plural
+    list_model = Officer
 
     @cached_property
     def officer(self) -> Officer:
@@ -111,8 +107,7 @@ class TrainingCreate(RegistryCreateView):
 class TrainingUpdate(RegistryUpdateView):
     model = Training
     form_class = TrainingForm
-    list_url = reverse_lazy("officers:officer_list")
-    list_label = Officer._meta.verbose_name_plural
+    list_model = Officer
     select_related = ("officer",)
 
     def get_context_data(self, **kwargs):

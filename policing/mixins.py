@@ -82,7 +82,7 @@ class RegistryFormMixin(ModelPermissionMixin):
     """Create and edit views: a scoped form, saved in one transaction, with a message."""
 
     template_name = "registry_form.html"
-    list_label = None
+    list_model = None  # the registry the breadcrumbs lead back to; default: self.model
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -101,8 +101,9 @@ class RegistryFormMixin(ModelPermissionMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
-        context["list_url"] = self.list_url
-        context["list_label"] = self.list_label or self.model._meta.verbose_name_plural
+        list_model = self.list_model or self.model
+        context["list_url"] = page_url(list_model, "list")
+        context["list_label"] = list_model._meta.verbose_name_plural
         return context
 
 

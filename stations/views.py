@@ -1,7 +1,6 @@
 """Pages of the territory registries: communities, villages and stations."""
 
 from django.db.models import Count, Prefetch, Sum
-from django.urls import reverse_lazy
 
 from policing.mixins import (
     RegistryCreateView,
@@ -40,13 +39,11 @@ class CommunityDetail(RegistryDetailView):
 class CommunityCreate(RegistryCreateView):
     model = Community
     form_class = CommunityForm
-    list_url = reverse_lazy("stations:community_list")
 
 
 class CommunityUpdate(RegistryUpdateView):
     model = Community
     form_class = CommunityForm
-    list_url = reverse_lazy("stations:community_list")
 
 
 class VillageList(RegistryListView):
@@ -69,13 +66,11 @@ class VillageDetail(RegistryDetailView):
 class VillageCreate(RegistryCreateView):
     model = Village
     form_class = VillageForm
-    list_url = reverse_lazy("stations:village_list")
 
 
 class VillageUpdate(RegistryUpdateView):
     model = Village
     form_class = VillageForm
-    list_url = reverse_lazy("stations:village_list")
 
 
 class StationList(RegistryListView):
@@ -105,10 +100,8 @@ class StationDetail(RegistryDetailView):
 class StationCreate(RegistryCreateView):
     model = Station
     form_class = StationForm
-    list_url = reverse_lazy("stations:station_list")
 
 
 class StationUpdate(RegistryUpdateView):
     model = Station
     form_class = StationForm
-    list_url = reverse_lazy("stations:station_list")
