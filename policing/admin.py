@@ -19,9 +19,9 @@ from policing.roles import OFFICER, Role, assign_role, user_role
 class RoleFields(forms.ModelForm):
     """The role and, for officers, the officer record the login belongs to."""
 
-    role = forms.ChoiceField(label=_("role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     officer = forms.ModelChoiceField(
-        label=_("officer record"),
+        label=_("Officer record"),
         queryset=Officer.objects.select_related("station"),
         required=False,
         help_text=_("Required for the officer role: whose record this login is."),
