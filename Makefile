@@ -2,8 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Local development and tests run with DEBUG on; production sets DJANGO_DEBUG=false.
-export DJANGO_DEBUG ?= true
 
 .PHONY: run test lint migrations-check install install-dev
 
@@ -19,22 +17,26 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
+# Local development and tests run with DEBUG on; production never has this file.
+.env:
+	printf 'DJANGO_DEBUG=true\n' > .env
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## Set up, load the demo community and serve the site on http://127.0.0.1:8000
-run: install
+run: install .env
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## Install what the tests need and run the whole test suite
-test: install-dev
+test: install-dev .env
 	$(BIN)/python -m pytest
 
 lint: install-dev
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
 
-migrations-check: install
+migrations-check: install .env
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -1,8 +1,9 @@
 """Settings for the Community Police Officer programme site.
 
-One module, driven by environment variables, with an SQLite default so that a fresh
-checkout runs after ``migrate``. Production sets DJANGO_DEBUG=false, a real
-DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and a postgres:// DATABASE_URL.
+One module, driven by environment variables (and a local ``.env`` file), with an
+SQLite default so that a fresh checkout runs after ``migrate``. Production sets
+DJANGO_DEBUG=false, a real DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and a postgres://
+DATABASE_URL.
 """
 
 import os
@@ -11,8 +12,13 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A developer's checkout keeps its settings in .env (written by `make`, never committed);
+# variables set in the real environment win over it.
+load_dotenv(BASE_DIR / ".env", override=False)
 
 
 def envbool(name: str, default: str) -> bool:
