@@ -13,6 +13,7 @@ from policing.mixins import (
     RegistryListView,
     RegistryUpdateView,
 )
+from stations import selectors
 
 from . import services
 from .filters import OfficerFilter
@@ -43,6 +44,7 @@ class OfficerDetail(RegistryDetailView):
         context = super().get_context_data(**kwargs)
         context["can_add_training"] = self.request.user.has_perm("officers.add_training")
         context["can_change_training"] = self.request.user.has_perm("officers.change_training")
+        context["holdings"] = selectors.holdings(self.object)
         return context
 
 

@@ -17,6 +17,15 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class DateTimeInput(forms.DateTimeInput):
+    """A native date-and-time picker (local Kyiv time)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
 class ScopedModelForm(forms.ModelForm):
     """A ModelForm whose choices hold only what the signed-in person may see.
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
+from policing import exports
 from policing.history import history_entries
 
 
@@ -54,13 +55,26 @@ class VisibleQuerysetMixin:
 
 
 class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
+    """A filtered, paginated list; with ``?export=csv|xlsx`` the same rows, all pages."""
+
     paginate_by = 25
+    export_columns: list[exports.Column] = []
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("export")
+        if fmt in exports.FORMATS and self.export_columns:
+            filterset = self.get_filterset(self.get_filterset_class())
+            rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+            name = self.model._meta.model_name  # ASCII: it goes into an HTTP header
+            return exports.export_response(rows, self.export_columns, name, fmt)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
         context["can_add"] = self.request.user.has_perm(perm_name(self.model, "add"))
         context["create_url"] = page_url(self.model, "create")
+        context["can_export"] = bool(self.export_columns)
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()

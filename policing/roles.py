@@ -18,9 +18,16 @@ REGISTRY_MODELS = [
     "stations.community",
     "stations.village",
     "stations.station",
+    "stations.vehicle",
+    "stations.odometerreading",
+    "stations.fuelrecord",
+    "stations.maintenancerecord",
+    "stations.equipmentitem",
     "officers.officer",
     "officers.training",
 ]
+# Acts are drawn up and confirmed, never changed: no change permission for anyone.
+CUSTODY_MODELS = ["stations.handover", "stations.custody"]
 
 
 def _perms(actions: list[str], models_: list[str]) -> list[str]:
@@ -33,9 +40,10 @@ def _perms(actions: list[str], models_: list[str]) -> list[str]:
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     COUNCIL_STAFF: _perms(["view", "add", "change"], REGISTRY_MODELS)
-    + ["stations.view_all_stations"],
-    SUPERVISOR: _perms(["view"], REGISTRY_MODELS),
-    OFFICER: _perms(["view"], REGISTRY_MODELS),
+    + _perms(["view"], CUSTODY_MODELS)
+    + ["stations.add_handover", "stations.confirm_return", "stations.view_all_stations"],
+    SUPERVISOR: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS),
+    OFFICER: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS),
     ADMINISTRATOR: [],  # every permission; see sync_roles
 }
 

@@ -10,7 +10,8 @@ from django.urls import reverse_lazy
 from django.views.static import serve
 
 from officers.models import Officer
-from stations.models import Community, Station, Village
+from stations import selectors
+from stations.models import Community, Handover, Station, Village
 
 
 @login_required
@@ -37,11 +38,13 @@ def home(request: HttpRequest) -> HttpResponse:
                 }
             )
     supervised = user.supervised_stations.select_related("village").order_by("name")
-    return render(
-        request,
-        "policing/home.html",
-        {"officer": officer, "counts": counts, "supervised": supervised},
-    )
+    context = {"officer": officer, "counts": counts, "supervised": supervised}
+    if officer is not None:
+        context["holdings"] = selectors.holdings(officer)
+        context["pending_acts"] = selectors.pending_acts(officer)
+    if user.has_perm("stations.add_handover"):
+        context["unconfirmed_count"] = Handover.objects.unconfirmed().count()
+    return render(request, "policing/home.html", context)
 
 
 @login_required

@@ -4,7 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Community, Station, Village
+from .models import Community, EquipmentItem, Handover, Station, Vehicle, Village
+from .plates import normalize_plate
 
 
 def visible_communities(request):
@@ -68,3 +69,83 @@ class StationFilter(SearchFilterSet):
     class Meta:
         model = Station
         fields = ["q", "community"]
+
+
+def visible_officers(request):
+    from django.apps import apps
+
+    # officers depends on stations: look the model up by name, not by import.
+    return apps.get_model("officers", "Officer").objects.visible_to(request.user)
+
+
+class VehicleFilter(SearchFilterSet):
+    search_fields = ("plate", "vin", "make", "model")
+    station = django_filters.ModelChoiceFilter(
+        label=_("Station"), empty_label=_("All"), queryset=visible_stations
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Vehicle.Status.choices, empty_label=_("All")
+    )
+
+    class Meta:
+        model = Vehicle
+        fields = ["q", "station", "status"]
+
+    def search(self, queryset, name, value):
+        # A plate may be typed in either alphabet, with or without spaces.
+        plate = normalize_plate(value)
+        return super().search(queryset, name, value) | queryset.filter(plate__icontains=plate)
+
+
+class HolderFilter(django_filters.ModelChoiceFilter):
+    """Items held now by the chosen officer."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(custodies__officer=value, custodies__until__isnull=True)
+
+
+class EquipmentItemFilter(SearchFilterSet):
+    search_fields = ("inventory_number", "serial_number", "model_name")
+    station = django_filters.ModelChoiceFilter(
+        label=_("Station"), empty_label=_("All"), queryset=visible_stations
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=EquipmentItem.Kind.choices, empty_label=_("All")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=EquipmentItem.Status.choices, empty_label=_("All")
+    )
+    holder = HolderFilter(label=_("Held by"), empty_label=_("All"), queryset=visible_officers)
+
+    class Meta:
+        model = EquipmentItem
+        fields = ["q", "station", "kind", "status", "holder"]
+
+
+class HandoverFilter(SearchFilterSet):
+    search_fields = ("number", "official_name", "place")
+    station = django_filters.ModelChoiceFilter(
+        label=_("Station"),
+        empty_label=_("All"),
+        field_name="officer__station",
+        queryset=visible_stations,
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Handover.Kind.choices, empty_label=_("All")
+    )
+    officer = django_filters.ModelChoiceFilter(
+        label=_("Officer"), empty_label=_("All"), queryset=visible_officers
+    )
+    confirmed = django_filters.BooleanFilter(
+        label=_("Confirmed"),
+        field_name="confirmed_at",
+        lookup_expr="isnull",
+        exclude=True,
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+
+    class Meta:
+        model = Handover
+        fields = ["q", "station", "kind", "officer", "confirmed"]

@@ -22,6 +22,7 @@ def test_staff_open_a_village_and_add_an_officer_with_a_photo(
     sign_in(page, live_server, "staff")
     screenshot(page, "home-staff")
 
+    page.get_by_role("button", name="Територія").click()
     page.get_by_role("link", name="Села", exact=True).first.click()
     page.get_by_role("link", name="Старий Крим").click()
     assert page.locator("h1").inner_text() == "Старий Крим"
@@ -71,5 +72,6 @@ def test_the_language_switch_in_the_browser(page, live_server, staff_user, scree
     page.get_by_role("button", name="EN").click()
 
     page.wait_for_selector("html[lang=en]")
+    page.get_by_role("button", name="Territory").click()
     assert page.get_by_role("link", name="Villages").first.is_visible()
     screenshot(page, "home-english")

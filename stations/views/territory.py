@@ -8,10 +8,9 @@ from policing.mixins import (
     RegistryListView,
     RegistryUpdateView,
 )
-
-from .filters import CommunityFilter, StationFilter, VillageFilter
-from .forms import CommunityForm, StationForm, VillageForm
-from .models import Community, Station, Village
+from stations.filters import CommunityFilter, StationFilter, VillageFilter
+from stations.forms import CommunityForm, StationForm, VillageForm
+from stations.models import Community, Station, Village
 
 
 class CommunityList(RegistryListView):

@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from policing.forms import DateInput, ScopedModelForm, validate_pdf
 from policing.images import PhotoField, PhotoFormMixin
-
-from .models import Community, Station, Village
+from stations.models import Community, Station, Village
 
 
 class CommunityForm(ScopedModelForm):

@@ -1,0 +1,142 @@
+"""Forms of the handover acts: the act's header, its item lines, the confirmation."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from policing.forms import DateInput, DateTimeInput, ScopedModelForm
+from stations.models import EquipmentItem, Handover, HandoverLine
+
+
+class ActForm(ScopedModelForm):
+    """The header of an act; the service draws the act up from the cleaned data."""
+
+    class Meta:
+        model = Handover
+        fields = [
+            "officer",
+            "occurred_at",
+            "place",
+            "official_name",
+            "official_role",
+            "witnesses",
+            "notes",
+        ]
+        widgets = {
+            "occurred_at": DateTimeInput(),
+            "witnesses": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        officers = self.fields["officer"].queryset
+        self.fields["officer"].queryset = officers.active().select_related("station")
+        self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+    def clean_occurred_at(self):
+        value = self.cleaned_data["occurred_at"]
+        if value > timezone.now() + datetime.timedelta(minutes=5):
+            raise ValidationError(_("An act records what happened: not a future time."))
+        return value
+
+
+class ReturnActForm(ActForm):
+    class Meta(ActForm.Meta):
+        fields = [f for f in ActForm.Meta.fields if f != "officer"]
+
+
+class IssueLineForm(forms.Form):
+    item = forms.ModelChoiceField(
+        label=_("Item"), queryset=EquipmentItem.objects.none(), required=False
+    )
+    condition = forms.ChoiceField(
+        label=_("Condition"), choices=HandoverLine.Condition.choices, initial="good"
+    )
+    expected_return_on = forms.DateField(
+        label=_("Expected back on"), required=False, widget=DateInput()
+    )
+
+    def __init__(self, *args, items=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+
+    def clean_expected_return_on(self):
+        value = self.cleaned_data["expected_return_on"]
+        if value is not None and value < timezone.localdate():
+            raise ValidationError(_("The return date cannot be in the past."))
+        return value
+
+
+class BaseIssueLineFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        chosen = [f.cleaned_data["item"] for f in self.forms if f.cleaned_data.get("item")]
+        if not chosen:
+            raise ValidationError(_("Add at least one item."))
+        if len(set(chosen)) != len(chosen):
+            raise ValidationError(_("Each item can appear in an act only once."))
+
+
+IssueLineFormSet = forms.formset_factory(
+    IssueLineForm, formset=BaseIssueLineFormSet, extra=4, max_num=20, validate_max=True
+)
+
+
+class ReturnLinesForm(forms.Form):
+    """One tick and one condition per item the officer holds."""
+
+    def __init__(self, *args, custodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.custodies = list(custodies)
+        for custody in self.custodies:
+            self.fields[f"back_{custody.item_id}"] = forms.BooleanField(
+                label=str(custody.item), required=False
+            )
+            self.fields[f"condition_{custody.item_id}"] = forms.ChoiceField(
+                label=_("Condition"), choices=HandoverLine.Condition.choices, initial="good"
+            )
+
+    def rows(self):
+        return [
+            (custody, self[f"back_{custody.item_id}"], self[f"condition_{custody.item_id}"])
+            for custody in self.custodies
+        ]
+
+    def returned(self) -> list[tuple[EquipmentItem, str]]:
+        return [
+            (custody.item, self.cleaned_data[f"condition_{custody.item_id}"])
+            for custody in self.custodies
+            if self.cleaned_data.get(f"back_{custody.item_id}")
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not self.returned():
+            raise ValidationError(_("Tick at least one item that comes back."))
+        return cleaned
+
+
+class InPersonConfirmForm(forms.Form):
+    """The receiving officer types their own password on the staff member's screen."""
+
+    password = forms.CharField(
+        label=_("The officer's password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, handover: Handover, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.handover = handover
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        user = self.handover.officer.user
+        if user is None or not user.is_active or not user.check_password(password):
+            raise ValidationError(_("That is not the officer's password."))
+        return password
