@@ -82,12 +82,17 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
 
 
 class RegistryDetailView(ModelPermissionMixin, VisibleQuerysetMixin, DetailView):
+    editable = True  # False for records that no page may change (acts)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
         context["list_url"] = page_url(self.model, "list")
-        context["can_change"] = self.request.user.has_perm(perm_name(self.model, "change"))
-        context["update_url"] = page_url(self.model, "update", self.object.pk)
+        context["can_change"] = self.editable and self.request.user.has_perm(
+            perm_name(self.model, "change")
+        )
+        if context["can_change"]:
+            context["update_url"] = page_url(self.model, "update", self.object.pk)
         context["history"] = history_entries(self.object)
         return context
 

@@ -93,6 +93,27 @@ def other_officer_user(other_officer):
 
 
 @pytest.fixture
+def radio(station):
+    return factories.make_item(station, "radio")
+
+
+@pytest.fixture
+def pistol(station):
+    return factories.make_item(station, "weapon", model_name="Форт-17")
+
+
+@pytest.fixture
+def act(officer_user, officer, radio, staff_user):
+    """An unconfirmed act issuing the radio to the officer."""
+    return factories.issue(officer, radio, by=staff_user)
+
+
+@pytest.fixture
+def confirmed_act(officer_user, officer, pistol, staff_user):
+    return factories.issue(officer, pistol, by=staff_user, confirmed=True)
+
+
+@pytest.fixture
 def client_for(client):
     """Log the test client in as the given user and return it."""
 

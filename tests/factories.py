@@ -79,3 +79,54 @@ def image_bytes(fmt: str = "JPEG", size=(64, 48), color="navy", **save_kwargs) -
 def image_upload(name: str = "photo.jpg", fmt: str = "JPEG", **kwargs) -> SimpleUploadedFile:
     content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[fmt]
     return SimpleUploadedFile(name, image_bytes(fmt, **kwargs), content_type=content_type)
+
+
+def make_vehicle(station: Station, **kwargs):
+    from stations.models import Vehicle
+
+    n = next(_seq)
+    kwargs.setdefault("plate", f"АН{n % 10000:04d}ВО")
+    kwargs.setdefault("make", "Renault")
+    kwargs.setdefault("model", "Duster")
+    kwargs.setdefault("year", 2021)
+    return Vehicle.objects.create(station=station, **kwargs)
+
+
+def make_item(station: Station, kind: str = "radio", **kwargs):
+    from stations.models import EquipmentItem
+
+    n = next(_seq)
+    kwargs.setdefault("model_name", "Motorola DP4400")
+    kwargs.setdefault("inventory_number", f"ІНВ-{n:05d}")
+    if kind == "weapon":
+        kwargs.setdefault("serial_number", f"ФТ{n:06d}")
+    if kind == "vehicle_keys" and "vehicle" not in kwargs:
+        kwargs["vehicle"] = make_vehicle(station)
+    return EquipmentItem.objects.create(station=station, kind=kind, **kwargs)
+
+
+def issue(officer: Officer, *items, by=None, confirmed: bool = False, **kwargs):
+    """Issue ``items`` to ``officer`` through the service, as staff would."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from stations import services
+
+    by = by or make_user(None)
+    kwargs.setdefault("occurred_at", timezone.now() - dt.timedelta(hours=1))
+    act = services.handover_issue(
+        officer=officer,
+        place="Старий Крим",
+        official_name="Вадим Бойченко",
+        official_role="Міський голова",
+        lines=[services.IssueLine(item=item) for item in items],
+        created_by=by,
+        **kwargs,
+    )
+    if confirmed:
+        services.handover_confirm(
+            handover=act, user=officer.user, address="127.0.0.1", how="in_person"
+        )
+        act.refresh_from_db()
+    return act

@@ -33,8 +33,9 @@ class ActForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        officers = self.fields["officer"].queryset
-        self.fields["officer"].queryset = officers.active().select_related("station")
+        if "officer" in self.fields:
+            officers = self.fields["officer"].queryset
+            self.fields["officer"].queryset = officers.active().select_related("station")
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
     def clean_occurred_at(self):

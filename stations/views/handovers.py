@@ -63,6 +63,7 @@ class HandoverDetail(RegistryDetailView):
     template_name = "stations/handover_detail.html"
     select_related = ("officer__station", "officer__user", "created_by", "confirmed_by")
     prefetch_related = ("lines__item",)
+    editable = False  # an act is corrected by another act, never edited
 
     def confirms_in_person(self) -> bool:
         """Staff may take the officer's signature on their screen at the handover."""
@@ -77,7 +78,6 @@ class HandoverDetail(RegistryDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         act = self.object
-        context["can_change"] = False  # acts are never edited
         context["may_confirm"] = services.may_confirm(act, self.request.user)
         if "in_person_form" not in kwargs and self.confirms_in_person():
             context["in_person_form"] = InPersonConfirmForm(handover=act)

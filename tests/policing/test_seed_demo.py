@@ -5,10 +5,11 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from officers.models import Officer, Training
 from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, user_role
-from stations.models import Community, Station, Village
+from stations.models import Community, Custody, Handover, Station, Village
 
 pytestmark = pytest.mark.django_db
 
@@ -44,16 +45,34 @@ def test_it_creates_one_user_per_role_with_the_given_password():
     call_command("seed_demo", "--password", "another-demo-pass", stdout=open("/dev/null", "w"))
 
     users = {u.username: u for u in get_user_model().objects.all()}
-    assert {name: user_role(u) for name, u in users.items()} == {
+    roles = {name: user_role(users[name]) for name in ("admin", "staff", "supervisor", "officer")}
+    assert roles == {
         "admin": ADMINISTRATOR,
         "staff": COUNCIL_STAFF,
         "supervisor": SUPERVISOR,
         "officer": OFFICER,
     }
+    assert Officer.objects.filter(user__isnull=True).count() == 0
     assert users["staff"].check_password("another-demo-pass")
     assert not users["staff"].must_change_password
     assert users["admin"].is_staff
     assert list(Station.objects.get().supervisors.all()) == [users["supervisor"]]
+
+
+def test_it_stages_the_handover_of_19_january_2022():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    acts = Handover.objects.all()
+    assert acts.count() == 10
+    assert not acts.filter(confirmed_at__isnull=True).exists()
+    assert {timezone.localtime(a.occurred_at).date() for a in acts} == {datetime.date(2022, 1, 19)}
+    assert {a.official_role for a in acts} == {
+        "Маріупольський міський голова",
+        "Начальник Головного управління Національної поліції в Донецькій області",
+    }
+    for officer in Officer.objects.all():
+        held = Custody.objects.open().filter(officer=officer)
+        assert sorted(c.item.kind for c in held) == ["vehicle_keys", "weapon"]
 
 
 def test_running_it_twice_changes_nothing():
@@ -63,4 +82,4 @@ def test_running_it_twice_changes_nothing():
     call_command("seed_demo", stdout=open("/dev/null", "w"))
 
     assert [m.objects.count() for m in (Community, Village, Station, Officer, Training)] == counts
-    assert get_user_model().objects.count() == 4
+    assert get_user_model().objects.count() == 8

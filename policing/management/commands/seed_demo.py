@@ -6,10 +6,12 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from officers.models import Officer, Training
 from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, assign_role
-from stations.models import Community, Station, Village
+from stations import services
+from stations.models import Community, EquipmentItem, Handover, Station, Vehicle, Village
 
 DEFAULT_PASSWORD = "demo-password-2022"
 
@@ -47,12 +49,26 @@ OFFICERS = [
 ]
 
 USERS = [
-    # username, first name, last name, role
-    ("admin", "Адміністратор", "Системи", ADMINISTRATOR),
-    ("staff", "Олена", "Коваль", COUNCIL_STAFF),
-    ("supervisor", "Ігор", "Мельник", SUPERVISOR),
-    ("officer", "Артем", "Тимофєєв", OFFICER),
+    # username, first name, last name, role, badge of the officer record it belongs to
+    ("admin", "Адміністратор", "Системи", ADMINISTRATOR, None),
+    ("staff", "Олена", "Коваль", COUNCIL_STAFF, None),
+    ("supervisor", "Ігор", "Мельник", SUPERVISOR, None),
+    ("officer", "Артем", "Тимофєєв", OFFICER, "0001001"),
+    ("kovalenko", "Олег", "Коваленко", OFFICER, "0001002"),
+    ("shevchuk", "Марина", "Шевчук", OFFICER, "0001003"),
+    ("bondar", "Дмитро", "Бондар", OFFICER, "0001004"),
+    ("tkachenko", "Ірина", "Ткаченко", OFFICER, "0001005"),
 ]
+
+# The scene of 19 January 2022: the mayor hands each officer the keys of a car, the head
+# of the police directorate a service pistol, in front of witnesses.
+HANDOVER_DAY = datetime.datetime(2022, 1, 19, 11, 0)
+MAYOR = ("Вадим Бойченко", "Маріупольський міський голова")
+POLICE_HEAD = (
+    "Олександр Петренко",
+    "Начальник Головного управління Національної поліції в Донецькій області",
+)
+WITNESSES = "Олена Коваль, працівник міської ради\nІгор Мельник, керівник станції"
 
 
 class Command(BaseCommand):
@@ -130,7 +146,8 @@ class Command(BaseCommand):
         )
 
         User = get_user_model()
-        for username, first, last, role in USERS:
+        users = {}
+        for username, first, last, role, badge in USERS:
             user, created = User.objects.get_or_create(
                 username=username, defaults={"first_name": first, "last_name": last}
             )
@@ -141,11 +158,75 @@ class Command(BaseCommand):
                 assign_role(user, role)
             if role == SUPERVISOR:
                 station.supervisors.add(user)
-            if role == OFFICER and artem.user_id is None:
-                artem.user = user
-                artem.save()
+            if badge is not None:
+                officer = Officer.objects.get(badge_number=badge)
+                if officer.user_id is None:
+                    officer.user = user
+                    officer.save()
+            users[username] = user
+
+        self.handover_scene(station, users["staff"])
 
         self.stdout.write(self.style.SUCCESS("Demo community ready: " + community.name))
         self.stdout.write("Logins (username / password):")
-        for username, _first, _last, role in USERS:
+        for username, _first, _last, role, _badge in USERS:
             self.stdout.write(f"  {username:<11} {password}   ({role})")
+
+    def handover_scene(self, station: Station, staff) -> None:
+        """Five cars with keys and five pistols, issued and confirmed on 19 January 2022."""
+        if Handover.objects.exists():
+            return
+        moment = timezone.make_aware(HANDOVER_DAY)
+        for n, officer in enumerate(Officer.objects.order_by("badge_number"), start=1):
+            car = Vehicle.objects.create(
+                plate=f"АН{1000 + n}ВО",
+                vin=f"VF1HSRCK6M{n:07d}",
+                make="Renault",
+                model="Duster",
+                year=2021,
+                colour="білий",
+                station=station,
+                acquired_on=datetime.date(2022, 1, 10),
+                funded_by="Бюджет Маріупольської міської територіальної громади",
+            )
+            services.odometer_reading_add(vehicle=car, read_at=moment, km=12 + n, user=staff)
+            for week in range(1, 9):  # weekly refuelling over the first two months
+                services.fuel_record_add(
+                    vehicle=car,
+                    filled_at=moment + datetime.timedelta(weeks=week),
+                    litres=Decimal("38.5"),
+                    cost_uah=Decimal("1232.00"),
+                    odometer_km=12 + n + week * (420 + 10 * n),
+                    user=staff,
+                )
+            keys = EquipmentItem.objects.create(
+                kind=EquipmentItem.Kind.VEHICLE_KEYS,
+                model_name="Renault Duster",
+                inventory_number=f"КЛ-{n:04d}",
+                station=station,
+                vehicle=car,
+            )
+            pistol = EquipmentItem.objects.create(
+                kind=EquipmentItem.Kind.WEAPON,
+                model_name="Форт-17",
+                serial_number=f"ФТ{170000 + n}",
+                inventory_number=f"ЗБ-{n:04d}",
+                station=station,
+            )
+            for (name, role), item, minutes in ((MAYOR, keys, 0), (POLICE_HEAD, pistol, 30)):
+                act = services.handover_issue(
+                    officer=officer,
+                    occurred_at=moment + datetime.timedelta(minutes=minutes + n),
+                    place="смт Старий Крим, поліцейська станція",
+                    official_name=name,
+                    official_role=role,
+                    witnesses=WITNESSES,
+                    lines=[services.IssueLine(item=item)],
+                    created_by=staff,
+                )
+                services.handover_confirm(
+                    handover=act,
+                    user=officer.user,
+                    address="127.0.0.1",
+                    how=Handover.ConfirmedHow.IN_PERSON,
+                )
