@@ -94,6 +94,7 @@ class Officer(models.Model):
             models.UniqueConstraint(
                 fields=["badge_number"],
                 name="officers_unique_badge_number",
+                violation_error_code="unique",  # shown on the field
                 violation_error_message=_("Another officer already has this badge number."),
             ),
             models.CheckConstraint(

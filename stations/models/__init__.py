@@ -4,7 +4,13 @@ from .custody import Custody, Handover, HandoverLine
 from .equipment import EquipmentItem
 from .fleet import FuelRecord, MaintenanceRecord, OdometerReading, Vehicle
 from .numbering import NumberSequence
-from .territory import Community, Station, Village, visible_station_ids
+from .territory import (
+    Community,
+    Station,
+    Village,
+    supervised_station_ids,
+    visible_station_ids,
+)
 
 __all__ = [
     "Community",
@@ -19,5 +25,6 @@ __all__ = [
     "Station",
     "Vehicle",
     "Village",
+    "supervised_station_ids",
     "visible_station_ids",
 ]

@@ -13,15 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .equipment import EquipmentItem
-from .territory import visible_station_ids
+from .territory import supervised_station_ids
 
 
 class HandoverQuerySet(models.QuerySet):
     def visible_to(self, user) -> "HandoverQuerySet":
-        """Staff read every act; police roles the acts of their stations' officers."""
+        """Staff read every act; supervisors their stations'; an officer only their own."""
         if user.has_perm("stations.view_all_stations"):
             return self
-        return self.filter(officer__station__in=visible_station_ids(user))
+        return self.filter(
+            Q(officer__station__in=supervised_station_ids(user)) | Q(officer__user=user)
+        )
 
     def unconfirmed(self) -> "HandoverQuerySet":
         return self.filter(confirmed_at__isnull=True)
@@ -161,9 +163,12 @@ class CustodyQuerySet(models.QuerySet):
         return self.filter(until__isnull=True)
 
     def visible_to(self, user) -> "CustodyQuerySet":
+        """The same rule as for acts: an officer sees only their own custody."""
         if user.has_perm("stations.view_all_stations"):
             return self
-        return self.filter(officer__station__in=visible_station_ids(user))
+        return self.filter(
+            Q(officer__station__in=supervised_station_ids(user)) | Q(officer__user=user)
+        )
 
 
 class Custody(models.Model):

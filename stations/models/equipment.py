@@ -7,14 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .fleet import Vehicle
-from .territory import Station, visible_station_ids
+from .territory import Station, supervised_station_ids
 
 
 class EquipmentItemQuerySet(models.QuerySet):
     def visible_to(self, user) -> "EquipmentItemQuerySet":
+        """Staff read every item; supervisors their stations'; an officer what they
+        hold or once held."""
         if user.has_perm("stations.view_all_stations"):
             return self
-        return self.filter(station__in=visible_station_ids(user))
+        from .custody import Custody
+
+        own = Custody.objects.filter(officer__user=user).values("item_id")
+        return self.filter(Q(station__in=supervised_station_ids(user)) | Q(pk__in=own))
 
     def with_open_custody(self) -> "EquipmentItemQuerySet":
         from .custody import Custody
@@ -82,6 +87,7 @@ class EquipmentItem(models.Model):
             models.UniqueConstraint(
                 fields=["inventory_number"],
                 name="stations_unique_inventory_number",
+                violation_error_code="unique",  # shown on the field
                 violation_error_message=_("Another item has this inventory number."),
             ),
             models.UniqueConstraint(

@@ -72,6 +72,7 @@ class Vehicle(models.Model):
             models.UniqueConstraint(
                 fields=["plate"],
                 name="stations_unique_plate",
+                violation_error_code="unique",  # shown on the field
                 violation_error_message=_("A vehicle with this plate is already registered."),
             ),
             models.UniqueConstraint(

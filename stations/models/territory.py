@@ -25,6 +25,11 @@ def visible_station_ids(user) -> models.QuerySet:
     return Station.objects.filter(Q(supervisors=user) | Q(officers__user=user)).values("pk")
 
 
+def supervised_station_ids(user) -> models.QuerySet:
+    """The stations ``user`` supervises, as a subquery of ids."""
+    return Station.objects.filter(supervisors=user).values("pk")
+
+
 class CommunityQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CommunityQuerySet":
         if user.has_perm("stations.view_all_stations"):

@@ -58,7 +58,8 @@ class EquipmentItemDetail(RegistryDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = selectors.custody_timeline(self.object.custodies.all())
+        custodies = self.object.custodies.visible_to(self.request.user)
+        context["timeline"] = selectors.custody_timeline(custodies)
         return context
 
 

@@ -69,7 +69,9 @@ class VehicleDetail(RegistryDetailView):
             fuel_records=vehicle.fuel_records.all()[:10],
             maintenance=vehicle.maintenance_records.all()[:10],
             maintenance_due=selectors.maintenance_due(vehicle, km_now),
-            timeline=selectors.custody_timeline(Custody.objects.filter(item__vehicle=vehicle)),
+            timeline=selectors.custody_timeline(
+                Custody.objects.visible_to(self.request.user).filter(item__vehicle=vehicle)
+            ),
             can_log=self.request.user.has_perm("stations.add_odometerreading"),
         )
         return context

@@ -78,7 +78,9 @@ def test_a_duplicate_badge_number_is_refused(staff, station, officer):
     )
 
     assert response.status_code == 200
-    assert "Інший офіцер уже має цей номер жетона." in response.content.decode()
+    assert response.context["form"].errors["badge_number"] == [
+        "Інший офіцер уже має цей номер жетона."
+    ]
     assert Officer.objects.count() == 1
 
 
