@@ -54,12 +54,14 @@ def _m2m_snapshots(history_model, record_ids: list[int]) -> dict:
     return snapshots
 
 
-def _same_save(newer, older) -> bool:
-    """One form save can leave several rows (the record, then its many-to-many sets)."""
+def _same_save(newer, older, model_fields) -> bool:
+    """One form save can leave several rows: the record, then a row per many-to-many
+    set, which changes no field of its own."""
     return (
-        newer.history_user_id == older.history_user_id
-        and newer.history_type == "~"
+        newer.history_type == "~"
+        and newer.history_user_id == older.history_user_id
         and newer.history_date - older.history_date < SAME_SAVE_WINDOW
+        and all(getattr(newer, f.attname) == getattr(older, f.attname) for f in model_fields)
     )
 
 
@@ -88,7 +90,7 @@ def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[
         record = records[index]
         # Skip to the row before this save began.
         index += 1
-        while index < len(records) and _same_save(records[index - 1], records[index]):
+        while index < len(records) and _same_save(records[index - 1], records[index], model_fields):
             index += 1
         older = records[index] if index < len(records) else None
         first = records[index - 1]  # the row the save began with: "+" for a creation

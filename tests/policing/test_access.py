@@ -41,12 +41,43 @@ PAGES = [
     ("officers:officer_leave", "own_officer", [LOGIN, 403, 403, 200, 200]),
     ("officers:training_create", "own_officer", [LOGIN, 403, 403, 200, 200]),
     ("officers:training_update", "own_training", [LOGIN, 403, 403, 200, 200]),
+    ("stations:vehicle_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("stations:vehicle_detail", "own_vehicle", [LOGIN, 200, 200, 200, 200]),
+    ("stations:vehicle_detail", "other_vehicle", [LOGIN, 404, 404, 200, 200]),
+    ("stations:vehicle_create", None, [LOGIN, 403, 403, 200, 200]),
+    ("stations:vehicle_update", "own_vehicle", [LOGIN, 403, 403, 200, 200]),
+    ("stations:vehicle_logbook_add", "own_vehicle/fuel", [LOGIN, 403, 403, 200, 200]),
+    ("stations:vehicle_logbook_add", "own_vehicle/reading", [LOGIN, 403, 403, 200, 200]),
+    ("stations:vehicle_logbook_add", "other_vehicle/maintenance", [LOGIN, 403, 403, 200, 200]),
+    ("stations:equipmentitem_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("stations:equipmentitem_detail", "held_item", [LOGIN, 200, 200, 200, 200]),
+    ("stations:equipmentitem_detail", "store_item", [LOGIN, 404, 200, 200, 200]),
+    ("stations:equipmentitem_detail", "other_item", [LOGIN, 404, 404, 200, 200]),
+    ("stations:equipmentitem_create", None, [LOGIN, 403, 403, 200, 200]),
+    ("stations:equipmentitem_update", "held_item", [LOGIN, 403, 403, 200, 200]),
+    ("stations:handover_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("stations:handover_detail", "own_act", [LOGIN, 200, 200, 200, 200]),
+    ("stations:handover_detail", "colleague_act", [LOGIN, 404, 200, 200, 200]),
+    ("stations:handover_detail", "other_act", [LOGIN, 404, 404, 200, 200]),
+    ("stations:handover_print", "own_act", [LOGIN, 200, 200, 200, 200]),
+    ("stations:handover_print", "other_act", [LOGIN, 404, 404, 200, 200]),
+    ("stations:handover_create", None, [LOGIN, 403, 403, 200, 200]),
+    ("stations:handover_return", None, [LOGIN, 403, 403, 200, 200]),
+    ("stations:custody_report", None, [LOGIN, 200, 200, 200, 200]),
+    ("stations:custody_report", "report/overdue", [LOGIN, 200, 200, 200, 200]),
+    ("stations:custody_report", "report/unconfirmed", [LOGIN, 200, 200, 200, 200]),
+    ("stations:custody_report", "report/in_repair", [LOGIN, 200, 200, 200, 200]),
 ]
 
 
 @pytest.fixture
 def world(officer, officer_user, supervisor_user, staff_user, admin_user, other_officer):
     """Every persona and every object the table refers to."""
+    station, elsewhere = officer.station, other_officer.station
+    held_item = factories.make_item(station)
+    colleague = factories.make_officer(station)
+    colleague_item = factories.make_item(station)
+    other_item = factories.make_item(elsewhere)
     return {
         "users": {
             "anonymous": None,
@@ -65,6 +96,15 @@ def world(officer, officer_user, supervisor_user, staff_user, admin_user, other_
             "own_officer": officer,
             "other_officer": other_officer,
             "own_training": factories.make_training(officer),
+            "own_vehicle": factories.make_vehicle(station),
+            "other_vehicle": factories.make_vehicle(elsewhere),
+            "held_item": held_item,
+            "store_item": factories.make_item(station),
+            "other_item": other_item,
+            "own_act": factories.issue(officer, held_item),
+            "colleague_act": factories.issue(colleague, colleague_item),
+            "other_act": factories.issue(other_officer, other_item),
+            "report": None,
         },
     }
 
@@ -78,7 +118,9 @@ CASES = [
 
 @pytest.mark.parametrize("page,obj,role,expected", CASES)
 def test_each_role_gets_what_the_table_says(client, world, page, obj, role, expected):
-    args = [world["objects"][obj].pk] if obj else []
+    name, _slash, extra = (obj or "").partition("/")
+    args = [world["objects"][name].pk] if world["objects"].get(name) else []
+    args += [extra] if extra else []
     url = reverse(page, args=args)
     user = world["users"][role]
     if user is not None:

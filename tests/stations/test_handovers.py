@@ -280,3 +280,69 @@ def test_a_returned_item_can_be_issued_again(officer, radio):
 
     assert Custody.objects.filter(item=radio).count() == 2
     assert Custody.objects.open().filter(item=radio).count() == 1
+
+
+@pytest.mark.parametrize("persona", ["officer_user", "supervisor_user"])
+def test_police_roles_cannot_draw_up_acts_by_a_crafted_post(
+    client, request, persona, officer, radio
+):
+    client.force_login(request.getfixturevalue(persona))
+
+    issuing = client.post(reverse("stations:handover_create"), issue_data(officer, radio))
+    returning = client.post(
+        reverse("stations:handover_return") + f"?officer={officer.pk}", return_data(radio)
+    )
+
+    assert (issuing.status_code, returning.status_code) == (403, 403)
+    assert not Handover.objects.exists()
+
+
+def test_the_officer_page_shows_what_they_hold(client, staff_user, officer, radio, pistol):
+    factories.issue(officer, radio)
+    client.force_login(staff_user)
+
+    response = client.get(officer.get_absolute_url())
+
+    assert [c.item for c in response.context["holdings"]] == [radio]
+    assert radio.inventory_number in response.content.decode()
+
+
+def test_the_officer_home_lists_holdings_and_acts_to_confirm(client, officer_user, act, radio):
+    client.force_login(officer_user)
+
+    response = client.get(reverse("home"))
+
+    content = response.content.decode()
+    assert [a.pk for a in response.context["pending_acts"]] == [act.pk]
+    assert "Акти, що чекають вашого підтвердження" in content
+    assert radio.inventory_number in content
+
+
+def test_staff_home_counts_acts_awaiting_confirmation(client, staff_user, act, confirmed_act):
+    client.force_login(staff_user)
+
+    response = client.get(reverse("home"))
+
+    assert response.context["unconfirmed_count"] == 1
+
+
+def test_the_print_view_is_an_act_with_signature_lines(client, confirmed_act, officer_user):
+    client.force_login(officer_user)
+
+    content = client.get(reverse("stations:handover_print", args=[confirmed_act.pk])).content
+    text = content.decode()
+
+    assert f"№ {confirmed_act.number}" in text
+    assert "Акт приймання-передачі (видача)" in text
+    assert text.count('class="signature"') >= 2
+    assert "Підтверджено в системі" in text
+
+
+def test_the_act_page_shows_its_history(client, staff_user, confirmed_act):
+    client.force_login(staff_user)
+
+    response = client.get(confirmed_act.get_absolute_url())
+
+    kinds = [entry.kind for entry in response.context["history"]]
+    assert kinds == ["Змінено", "Створено"]
+    assert any(c.field == "підтвердив" for c in response.context["history"][0].changes)

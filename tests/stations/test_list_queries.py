@@ -74,3 +74,111 @@ def test_the_village_list_makes_ten_queries(client, staff_user, station, django_
     # communities and stations for the filter choices, the page of villages.
     with django_assert_num_queries(10):
         client.get(reverse("stations:village_list"))
+
+
+def add_vehicles(n, station):
+    from django.utils import timezone
+
+    for _ in range(n):
+        car = factories.make_vehicle(station)
+        car.readings.create(read_at=timezone.now(), km=100)
+        factories.make_item(station, "vehicle_keys", vehicle=car)
+
+
+def add_items(n, station):
+    officer = factories.make_officer(station)
+    for index in range(n):
+        item = factories.make_item(station, "weapon" if index % 2 else "radio")
+        if index % 3 == 0:
+            factories.issue(officer, item)
+
+
+def add_acts(n, station):
+    officer = factories.make_officer(station)
+    for _ in range(n):
+        factories.issue(officer, factories.make_item(station), factories.make_item(station))
+
+
+PROPERTY_GROWERS = {
+    "stations:vehicle_list": add_vehicles,
+    "stations:equipmentitem_list": add_items,
+    "stations:handover_list": add_acts,
+    "stations:custody_report": add_acts,
+}
+
+
+@pytest.mark.parametrize("page", PROPERTY_GROWERS)
+def test_property_lists_do_not_grow_in_queries(client, staff_user, station, page):
+    client.force_login(staff_user)
+    grow = PROPERTY_GROWERS[page]
+    url = reverse(page)
+
+    grow(3, station)
+    with_few = queries_for(client, url)
+    grow(57, station)
+    with_many = queries_for(client, url)
+
+    assert with_few == with_many
+
+
+def test_an_item_timeline_does_not_grow_in_queries(client, staff_user, station):
+    from django.utils import timezone
+
+    from stations import services
+
+    client.force_login(staff_user)
+    item = factories.make_item(station)
+    officer = factories.make_officer(station)
+
+    def hand_over_and_back(times):
+        for _ in range(times):
+            factories.issue(officer, item, occurred_at=timezone.now())
+            services.handover_return(
+                officer=officer,
+                occurred_at=timezone.now(),
+                place="x",
+                official_name="x",
+                official_role="x",
+                lines=[services.ReturnLine(item=item)],
+                created_by=staff_user,
+            )
+
+    hand_over_and_back(2)
+    with_few = queries_for(client, item.get_absolute_url())
+    hand_over_and_back(20)
+    with_many = queries_for(client, item.get_absolute_url())
+
+    assert with_few == with_many
+
+
+def test_a_vehicle_page_does_not_grow_in_queries(client, staff_user, station):
+    import datetime
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from stations import services
+
+    client.force_login(staff_user)
+    car = factories.make_vehicle(station)
+    keys = factories.make_item(station, "vehicle_keys", vehicle=car)
+    start = timezone.now() - datetime.timedelta(days=150)
+
+    def log(first, count):
+        for step in range(first, first + count):
+            services.fuel_record_add(
+                vehicle=car,
+                filled_at=start + datetime.timedelta(days=step),
+                litres=Decimal("30"),
+                cost_uah=Decimal("1000"),
+                odometer_km=1000 + step * 100,
+                user=staff_user,
+            )
+
+    log(0, 3)
+    factories.issue(factories.make_officer(station), keys)
+    with_few = queries_for(client, car.get_absolute_url())
+    log(3, 60)
+    with_many = queries_for(client, car.get_absolute_url())
+
+    assert with_few == with_many
