@@ -5,6 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 HISTORY_LIMIT = 20
@@ -37,6 +39,10 @@ def _display(record, model_field: models.Field) -> str:
         return "—"
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
 
 

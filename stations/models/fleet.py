@@ -85,7 +85,7 @@ class Vehicle(models.Model):
         indexes = [models.Index(fields=["status"], name="stations_vehicle_status_idx")]
 
     def __str__(self) -> str:
-        return f"{self.plate} {self.make} {self.model}"
+        return f"{self.plate_display} {self.make} {self.model}"
 
     def save(self, *args, **kwargs):
         # One spelling in the database, whichever path wrote the row.
@@ -99,6 +99,12 @@ class Vehicle(models.Model):
     def clean(self) -> None:
         self.plate = normalize_plate(self.plate)
         self.vin = normalize_vin(self.vin)
+
+    @property
+    def plate_display(self) -> str:
+        """The plate as it is printed: АЕ 1234 КР."""
+        plate = self.plate
+        return f"{plate[:2]} {plate[2:6]} {plate[6:]}" if len(plate) == 8 else plate
 
     def last_odometer(self, at: datetime.datetime | None = None) -> int | None:
         """The highest reading up to ``at`` (or ever): what forms pre-fill."""

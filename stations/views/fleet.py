@@ -62,10 +62,12 @@ class VehicleDetail(RegistryDetailView):
         context = super().get_context_data(**kwargs)
         vehicle = self.object
         km_now = vehicle.readings.aggregate(km=Max("km"))["km"]
+        fuel_months = selectors.fuel_by_month(vehicle)
         context.update(
             km_now=km_now,
             readings=vehicle.readings.select_related("recorded_by")[:10],
-            fuel_months=selectors.fuel_by_month(vehicle),
+            fuel_months=fuel_months,
+            fuel_total=sum(month.litres for month in fuel_months),
             fuel_records=vehicle.fuel_records.all()[:10],
             maintenance=vehicle.maintenance_records.all()[:10],
             maintenance_due=selectors.maintenance_due(vehicle, km_now),

@@ -14,10 +14,13 @@ WIDTHS = {"desktop": 1280, "phone": 360}
 
 
 @pytest.fixture
-def pages(officer, second_village, staff_user):
+def pages(officer, second_village, staff_user, officer_user):
     factories.make_training(officer, place="Харків", provider="Канадські фахівці")
     station = officer.station
     village = station.village
+    car = factories.make_vehicle(station)
+    keys = factories.make_item(station, "vehicle_keys", vehicle=car)
+    act = factories.issue(officer, keys, factories.make_item(station, "weapon"), by=staff_user)
     return {
         "home": "/",
         "communities": "/communities/",
@@ -34,6 +37,16 @@ def pages(officer, second_village, staff_user):
         "training-new": f"/officers/{officer.pk}/trainings/new/",
         "empty-search": "/officers/?q=nobody-by-this-name",
         "not-found": "/villages/999999/",
+        "vehicles": "/vehicles/",
+        "vehicle": car.get_absolute_url(),
+        "vehicle-fuel": f"/vehicles/{car.pk}/fuel/new/",
+        "equipment": "/equipment/",
+        "item": keys.get_absolute_url(),
+        "acts": "/acts/",
+        "act": act.get_absolute_url(),
+        "act-issue": "/acts/issue/",
+        "act-return": f"/acts/return/?officer={officer.pk}",
+        "custody": "/custody/",
     }
 
 
