@@ -346,3 +346,26 @@ def test_the_act_page_shows_its_history(client, staff_user, confirmed_act):
     kinds = [entry.kind for entry in response.context["history"]]
     assert kinds == ["Змінено", "Створено"]
     assert any(c.field == "підтвердив" for c in response.context["history"][0].changes)
+
+
+def test_the_act_export_follows_the_filters(staff, act, confirmed_act):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = staff.get(
+        reverse("stations:handover_list"), {"confirmed": "false", "export": "xlsx"}
+    )
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert [row[0] for row in rows[1:]] == [act.number]
+
+
+def test_an_officer_lists_only_their_own_acts(client, officer_user, act, officer):
+    colleague = factories.make_officer(officer.station)
+    factories.issue(colleague, factories.make_item(officer.station))
+    client.force_login(officer_user)
+
+    response = client.get(reverse("stations:handover_list"))
+
+    assert [a.pk for a in response.context["object_list"]] == [act.pk]

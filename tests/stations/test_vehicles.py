@@ -204,3 +204,27 @@ def test_an_officer_cannot_write_the_logbook(client, officer_user, car):
 
 def test_an_unknown_logbook_entry_is_404(staff, car):
     assert staff.get(f"/vehicles/{car.pk}/nonsense/new/").status_code == 404
+
+
+def test_a_plate_is_found_in_either_alphabet(staff, station):
+    car = factories.make_vehicle(station, plate="АЕ1234КР")
+    factories.make_vehicle(station, plate="АН0001ВО")
+
+    response = staff.get(reverse("stations:vehicle_list"), {"q": "ae 1234"})
+
+    assert list(response.context["object_list"]) == [car]
+
+
+def test_the_vehicle_export_follows_the_filters(staff, station):
+    import csv
+    import io
+
+    kept = factories.make_vehicle(station, status="in_repair")
+    factories.make_vehicle(station)
+
+    response = staff.get(reverse("stations:vehicle_list"), {"status": "in_repair", "export": "csv"})
+
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert response["Content-Disposition"].startswith('attachment; filename="vehicle-')
+    assert [row[0] for row in rows[1:]] == [kept.plate]
