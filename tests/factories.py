@@ -130,3 +130,24 @@ def issue(officer: Officer, *items, by=None, confirmed: bool = False, **kwargs):
         )
         act.refresh_from_db()
     return act
+
+
+def take_back(officer: Officer, *items, by=None, damaged=(), **kwargs):
+    """Take ``items`` back from ``officer`` through the service, as staff would."""
+    from django.utils import timezone
+
+    from stations import services
+
+    kwargs.setdefault("occurred_at", timezone.now())
+    return services.handover_return(
+        officer=officer,
+        place="Старий Крим",
+        official_name="Олена Коваль",
+        official_role="Працівник ради",
+        lines=[
+            services.ReturnLine(item=item, condition="damaged" if item in damaged else "good")
+            for item in items
+        ],
+        created_by=by or make_user(None),
+        **kwargs,
+    )

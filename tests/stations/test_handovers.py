@@ -235,28 +235,12 @@ def test_a_return_needs_a_ticked_item(staff, officer, radio):
 
 def test_a_return_of_an_item_the_officer_does_not_hold_is_refused(officer, radio):
     with pytest.raises(services.CustodyError):
-        services.handover_return(
-            officer=officer,
-            occurred_at=timezone.now(),
-            place="x",
-            official_name="x",
-            official_role="x",
-            lines=[services.ReturnLine(item=radio)],
-            created_by=factories.make_user(None),
-        )
+        factories.take_back(officer, radio, by=factories.make_user(None))
 
 
 def test_staff_confirm_a_return_act(staff, staff_user, officer, radio):
     factories.issue(officer, radio)
-    returned = services.handover_return(
-        officer=officer,
-        occurred_at=timezone.now(),
-        place="x",
-        official_name="Олена Коваль",
-        official_role="Працівник ради",
-        lines=[services.ReturnLine(item=radio)],
-        created_by=staff_user,
-    )
+    returned = factories.take_back(officer, radio, by=staff_user)
 
     staff.post(reverse("stations:handover_confirm", args=[returned.pk]))
 
@@ -266,15 +250,7 @@ def test_staff_confirm_a_return_act(staff, staff_user, officer, radio):
 
 def test_a_returned_item_can_be_issued_again(officer, radio):
     factories.issue(officer, radio)
-    services.handover_return(
-        officer=officer,
-        occurred_at=timezone.now(),
-        place="x",
-        official_name="x",
-        official_role="x",
-        lines=[services.ReturnLine(item=radio)],
-        created_by=factories.make_user(None),
-    )
+    factories.take_back(officer, radio, by=factories.make_user(None))
 
     factories.issue(officer, radio, occurred_at=timezone.now())
 
