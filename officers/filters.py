@@ -3,10 +3,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from stations.filters import SearchFilterSet, visible_stations
+from policing.forms import DateInput
+from stations.filters import SearchFilterSet, visible_officers, visible_stations
 from stations.models import Village
 
-from .models import Officer
+from .models import Officer, Shift
 
 
 def visible_villages(request):
@@ -37,3 +38,28 @@ class OfficerFilter(SearchFilterSet):
     class Meta:
         model = Officer
         fields = ["q", "station", "village", "rank", "status"]
+
+
+class ShiftFilter(django_filters.FilterSet):
+    station = django_filters.ModelChoiceFilter(
+        label=_("Station"),
+        empty_label=_("All"),
+        field_name="officer__station",
+        queryset=visible_stations,
+    )
+    officer = django_filters.ModelChoiceFilter(
+        label=_("Officer"), empty_label=_("All"), queryset=visible_officers
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Shift.Status.choices, empty_label=_("All")
+    )
+    since = django_filters.DateFilter(
+        label=_("From"), field_name="started_at", lookup_expr="date__gte", widget=DateInput()
+    )
+    until = django_filters.DateFilter(
+        label=_("To"), field_name="started_at", lookup_expr="date__lte", widget=DateInput()
+    )
+
+    class Meta:
+        model = Shift
+        fields = ["station", "officer", "status", "since", "until"]

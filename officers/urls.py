@@ -1,20 +1,31 @@
 from django.urls import path
 
-from . import views
+from .views import people, shifts, timesheets
 
 app_name = "officers"
 
 urlpatterns = [
-    path("officers/", views.OfficerList.as_view(), name="officer_list"),
-    path("officers/new/", views.OfficerCreate.as_view(), name="officer_create"),
-    path("officers/<int:pk>/", views.OfficerDetail.as_view(), name="officer_detail"),
-    path("officers/<int:pk>/edit/", views.OfficerUpdate.as_view(), name="officer_update"),
-    path("officers/<int:pk>/leave/", views.officer_leave, name="officer_leave"),
+    path("officers/", people.OfficerList.as_view(), name="officer_list"),
+    path("officers/new/", people.OfficerCreate.as_view(), name="officer_create"),
+    path("officers/<int:pk>/", people.OfficerDetail.as_view(), name="officer_detail"),
+    path("officers/<int:pk>/edit/", people.OfficerUpdate.as_view(), name="officer_update"),
+    path("officers/<int:pk>/leave/", people.officer_leave, name="officer_leave"),
     path(
         "officers/<int:officer_pk>/trainings/new/",
-        views.TrainingCreate.as_view(),
+        people.TrainingCreate.as_view(),
         name="training_create",
     ),
-    path("trainings/<int:pk>/edit/", views.TrainingUpdate.as_view(), name="training_update"),
-    path("me/", views.my_profile, name="my_profile"),
+    path("trainings/<int:pk>/edit/", people.TrainingUpdate.as_view(), name="training_update"),
+    path("me/", people.my_profile, name="my_profile"),
+    path("shifts/", shifts.ShiftList.as_view(), name="shift_list"),
+    path("shifts/start/", shifts.shift_start, name="shift_create"),
+    path("shifts/review/", shifts.shift_queue, name="shift_queue"),
+    path("shifts/<int:pk>/", shifts.shift_detail, name="shift_detail"),
+    path("shifts/<int:pk>/end/", shifts.shift_end, name="shift_end"),
+    path("shifts/<int:pk>/edit/", shifts.shift_edit, name="shift_edit"),
+    path("shifts/<int:pk>/<slug:decision>/", shifts.shift_review, name="shift_review"),
+    path("timesheets/stations/<int:pk>/", timesheets.station_timesheet, name="station_timesheet"),
+    path("timesheets/stations/<int:pk>/close/", timesheets.month_close, name="month_close"),
+    path("timesheets/officers/<int:pk>/", timesheets.officer_timesheet, name="officer_timesheet"),
+    path("stations/<int:pk>/week/", timesheets.station_week, name="station_week"),
 ]

@@ -28,6 +28,8 @@ REGISTRY_MODELS = [
 ]
 # Acts are drawn up and confirmed, never changed: no change permission for anyone.
 CUSTODY_MODELS = ["stations.handover", "stations.custody"]
+# Officers log their own shifts; supervisors approve them and close months.
+WORK_MODELS = ["officers.shift", "officers.monthclosure"]
 
 
 def _perms(actions: list[str], models_: list[str]) -> list[str]:
@@ -41,9 +43,12 @@ def _perms(actions: list[str], models_: list[str]) -> list[str]:
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     COUNCIL_STAFF: _perms(["view", "add", "change"], REGISTRY_MODELS)
     + _perms(["view"], CUSTODY_MODELS)
+    + _perms(["view"], WORK_MODELS)
     + ["stations.add_handover", "stations.confirm_return", "stations.view_all_stations"],
-    SUPERVISOR: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS),
-    OFFICER: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS),
+    SUPERVISOR: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS + WORK_MODELS)
+    + ["officers.approve_shift", "officers.add_monthclosure"],
+    OFFICER: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS)
+    + _perms(["view", "add", "change"], ["officers.shift"]),
     ADMINISTRATOR: [],  # every permission; see sync_roles
 }
 

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.views.static import serve
 
+from officers import duty
 from officers.models import Officer
 from stations import selectors
 from stations.models import Community, Handover, Station, Village
@@ -42,6 +43,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if officer is not None:
         context["holdings"] = selectors.holdings(officer)
         context["pending_acts"] = selectors.pending_acts(officer)
+        context.update(duty.officer_panel(officer))
+    if user.has_perm("officers.view_shift") and (counts or supervised):
+        context.update(duty.on_duty_panel(user))
     if user.has_perm("stations.add_handover"):
         context["unconfirmed_count"] = Handover.objects.unconfirmed().count()
     return render(request, "policing/home.html", context)

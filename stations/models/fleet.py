@@ -138,6 +138,7 @@ class OdometerReading(models.Model):
         MANUAL = "manual", _("Reading")
         FUEL = "fuel", _("Refuelling")
         MAINTENANCE = "maintenance", _("Maintenance")
+        SHIFT = "shift", _("Shift")
 
     vehicle = models.ForeignKey(
         Vehicle, on_delete=models.PROTECT, related_name="readings", verbose_name=_("vehicle")

@@ -45,10 +45,19 @@ def test_council_staff_keep_the_registries_but_delete_nothing():
 @pytest.mark.parametrize("role", [SUPERVISOR, OFFICER])
 def test_police_roles_only_read_the_registries_of_their_stations(role):
     perms = perms_of(role)
+    registries = {p for p in perms if "shift" not in p and "monthclosure" not in p}
 
     assert "officers.view_officer" in perms
-    assert not [p for p in perms if not p.split(".")[1].startswith("view_")]
+    assert not [p for p in registries if not p.split(".")[1].startswith("view_")]
     assert "stations.view_all_stations" not in perms
+
+
+@pytest.mark.django_db
+def test_officers_log_shifts_and_supervisors_approve_them():
+    assert {"officers.add_shift", "officers.change_shift"} <= perms_of(OFFICER)
+    assert "officers.approve_shift" not in perms_of(OFFICER)
+    assert {"officers.approve_shift", "officers.add_monthclosure"} <= perms_of(SUPERVISOR)
+    assert "officers.add_shift" not in perms_of(COUNCIL_STAFF)
 
 
 @pytest.mark.django_db

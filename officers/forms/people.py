@@ -2,10 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from officers.models import Officer, Training
 from policing.forms import DateInput, ScopedModelForm
 from policing.images import PhotoField, PhotoFormMixin
-
-from .models import Officer, Training
 
 
 class OfficerForm(PhotoFormMixin, ScopedModelForm):

@@ -4,7 +4,7 @@ import datetime
 
 from django.db import transaction
 
-from .models import Officer
+from officers.models import Officer
 
 
 @transaction.atomic

@@ -7,6 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from officers import services
+from officers.filters import OfficerFilter
+from officers.forms import DepartureForm, OfficerForm, TrainingForm
+from officers.models import Officer, Training
 from policing.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -14,11 +18,6 @@ from policing.mixins import (
     RegistryUpdateView,
 )
 from stations import selectors
-
-from . import services
-from .filters import OfficerFilter
-from .forms import DepartureForm, OfficerForm, TrainingForm
-from .models import Officer, Training
 
 
 def get_officer_for_user(user, pk: int) -> Officer:

@@ -1,0 +1,37 @@
+"""Who is on duty now, and shifts that look forgotten: the panels of the home page."""
+
+from django.utils import timezone
+
+from .models import Shift
+from .models.shifts import FORGOTTEN_AFTER
+
+
+def officer_panel(officer) -> dict:
+    """The officer's open shift (flagged after 14 hours) and shifts returned to them."""
+    open_shift = Shift.objects.open().filter(officer=officer).select_related("vehicle").first()
+    return {
+        "open_shift": open_shift,
+        "open_shift_forgotten": open_shift is not None
+        and open_shift.started_at < timezone.now() - FORGOTTEN_AFTER,
+        "returned_shifts": list(
+            Shift.objects.filter(officer=officer, status=Shift.Status.RETURNED).order_by(
+                "started_at"
+            )
+        ),
+    }
+
+
+def on_duty_panel(user) -> dict:
+    """Open shifts the person may see, and how many wait for their review."""
+    visible = Shift.objects.visible_to(user)
+    to_review = 0
+    if user.has_perm("officers.approve_shift"):
+        to_review = visible.filter(status=Shift.Status.SUBMITTED).count()
+    return {
+        "show_on_duty": True,
+        "on_duty": list(
+            visible.open().select_related("officer__station").order_by("started_at")[:50]
+        ),
+        "forgotten_before": timezone.now() - FORGOTTEN_AFTER,
+        "to_review": to_review,
+    }

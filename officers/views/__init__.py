@@ -1,0 +1,1 @@
+"""Pages of the officers app, one module a concept."""

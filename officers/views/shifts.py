@@ -1,0 +1,153 @@
+"""The shift log: an officer starts and ends shifts from a phone; supervisors review."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from officers import rules, services
+from officers.filters import ShiftFilter
+from officers.forms import ShiftEditForm, ShiftEndForm, ShiftReturnForm, ShiftStartForm
+from officers.models import Officer, Shift
+from policing.history import history_entries
+from policing.mixins import RegistryListView
+
+
+def get_shift_for_user(user, pk: int) -> Shift:
+    """The shift ``pk`` if the user may read it; 404 hides anyone else's."""
+    if not user.has_perm("officers.view_shift"):
+        raise PermissionDenied
+    shifts = Shift.objects.visible_to(user).select_related(
+        "officer__station__village__community", "officer__user", "vehicle", "reviewed_by"
+    )
+    return get_object_or_404(shifts, pk=pk)
+
+
+def own_officer(user) -> Officer:
+    officer = Officer.objects.select_related("station__village").filter(user=user).first()
+    if officer is None:
+        raise PermissionDenied
+    return officer
+
+
+class ShiftList(RegistryListView):
+    model = Shift
+    filterset_class = ShiftFilter
+    template_name = "officers/shift_list.html"
+    select_related = ("officer__station", "vehicle")
+    prefetch_related = ("villages",)
+
+
+@login_required
+@permission_required("officers.add_shift", raise_exception=True)
+def shift_start(request: HttpRequest) -> HttpResponse:
+    """Start a shift: one tap from the home page, or with a vehicle and an earlier time."""
+    officer = own_officer(request.user)
+    form = ShiftStartForm(request.POST or None, officer=officer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.shift_start(officer=officer, **form.cleaned_data)
+        except services.ShiftError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("You are on duty. Stay safe."))
+            return redirect("home")
+    return render(request, "officers/shift_start.html", {"form": form, "officer": officer})
+
+
+@login_required
+def shift_end(request: HttpRequest, pk: int) -> HttpResponse:
+    shift = get_shift_for_user(request.user, pk)
+    if not shift.is_open or not rules.may_edit_shift(request.user, shift):
+        raise PermissionDenied
+    form = ShiftEndForm(request.POST or None, shift=shift)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.shift_end(shift=shift, user=request.user, **form.cleaned_data)
+        except services.ShiftError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Shift ended and sent to your supervisor."))
+            return redirect(shift)
+    return render(request, "officers/shift_end.html", {"form": form, "shift": shift})
+
+
+@login_required
+def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The officer corrects a returned shift; an admin fixes a closed month with a reason."""
+    shift = get_shift_for_user(request.user, pk)
+    closed = rules.month_is_closed(shift)
+    override = closed and rules.may_override_closed_month(request.user)
+    if not (rules.may_edit_shift(request.user, shift) or override):
+        raise PermissionDenied
+    form = ShiftEditForm(request.POST or None, shift=shift, needs_reason=override)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.shift_update(shift=shift, **form.cleaned_data)
+        except services.ShiftError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Shift saved."))
+            return redirect(shift)
+    return render(request, "officers/shift_edit.html", {"form": form, "shift": shift})
+
+
+@login_required
+def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    shift = get_shift_for_user(request.user, pk)
+    return render(
+        request,
+        "officers/shift_detail.html",
+        {
+            "shift": shift,
+            "villages": list(shift.villages.all()),
+            "may_edit": rules.may_edit_shift(request.user, shift) and not shift.is_open,
+            "may_end": shift.is_open and rules.may_edit_shift(request.user, shift),
+            "may_review": rules.may_review_shift(request.user, shift),
+            "may_override": rules.month_is_closed(shift)
+            and rules.may_override_closed_month(request.user),
+            "return_form": ShiftReturnForm(),
+            "history": history_entries(shift),
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def shift_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    """A supervisor approves a submitted shift, or returns it with a comment."""
+    shift = get_shift_for_user(request.user, pk)
+    if decision not in ("approve", "return"):
+        raise Http404
+    if not rules.may_review_shift(request.user, shift):
+        raise PermissionDenied
+    if decision == "approve":
+        services.shift_approve(shift=shift, user=request.user)
+        messages.success(request, _("Shift approved."))
+        return redirect(shift)
+    form = ShiftReturnForm(request.POST)
+    if form.is_valid():
+        services.shift_return(shift=shift, user=request.user, comment=form.cleaned_data["comment"])
+        messages.success(request, _("Shift returned to the officer."))
+        return redirect(shift)
+    messages.error(request, _("Say what needs correcting."))
+    return redirect(shift)
+
+
+@login_required
+@permission_required("officers.approve_shift", raise_exception=True)
+def shift_queue(request: HttpRequest) -> HttpResponse:
+    """Submitted shifts of the stations the supervisor supervises."""
+    shifts = (
+        Shift.objects.visible_to(request.user)
+        .filter(status=Shift.Status.SUBMITTED)
+        .select_related("officer__station")
+        .prefetch_related("villages")
+        .order_by("started_at")[:200]
+    )
+    return render(request, "officers/shift_queue.html", {"shifts": shifts})

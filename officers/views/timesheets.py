@@ -1,0 +1,163 @@
+"""Monthly timesheets per station and per officer; closing a checked month; the week."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from officers import rules, services
+from officers.forms import MonthCloseForm
+from officers.models import MonthClosure, Officer, Shift
+from officers.timesheets import timesheet
+from officers.worktime import at, hours, week_start
+from policing import exports
+from stations.models import Station
+
+
+def parse_month(value: str | None) -> datetime.date:
+    """``2022-01`` → 1 January 2022; anything else → the current month."""
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+def _shift_month(month: datetime.date, by: int) -> datetime.date:
+    index = month.year * 12 + month.month - 1 + by
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+EXPORT_COLUMNS = [
+    (gettext_lazy("Officer"), lambda row: row.officer.full_name),
+    (gettext_lazy("Badge"), lambda row: row.officer.badge_number),
+    (gettext_lazy("Days"), lambda row: row.day_count),
+    (gettext_lazy("Hours"), lambda row: hours(row.time)),
+    (gettext_lazy("Night hours"), lambda row: hours(row.night)),
+    (gettext_lazy("Kilometres"), lambda row: row.km),
+    (gettext_lazy("Villages"), lambda row: ", ".join(row.villages)),
+]
+
+
+@login_required
+@permission_required("officers.view_shift", raise_exception=True)
+def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
+    station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
+    month = parse_month(request.GET.get("month"))
+    officers = Officer.objects.visible_to(request.user).filter(station=station)
+    if not request.user.has_perm("stations.view_all_stations") and not rules.supervises(
+        request.user, station.pk
+    ):
+        officers = officers.filter(user=request.user)  # an officer sees their own line
+    rows = timesheet(month, list(officers.order_by("surname", "name")))
+    fmt = request.GET.get("export")
+    if fmt in exports.FORMATS:
+        return exports.export_response(rows, EXPORT_COLUMNS, f"timesheet-{month:%Y-%m}", fmt)
+    closure = MonthClosure.objects.filter(station=station, month=month).first()
+    return render(
+        request,
+        "officers/timesheet_station.html",
+        {
+            "station": station,
+            "month": month,
+            "previous": _shift_month(month, -1),
+            "next": _shift_month(month, 1),
+            "rows": rows,
+            "closure": closure,
+            "may_close": closure is None
+            and request.user.has_perm("officers.add_monthclosure")
+            and rules.supervises(request.user, station.pk)
+            and month < timezone.localdate().replace(day=1),
+        },
+    )
+
+
+@login_required
+@permission_required("officers.view_shift", raise_exception=True)
+def officer_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
+    officer = get_object_or_404(
+        Officer.objects.visible_to(request.user).select_related("station"), pk=pk
+    )
+    is_self = officer.user_id == request.user.pk
+    if not (
+        is_self
+        or request.user.has_perm("stations.view_all_stations")
+        or rules.supervises(request.user, officer.station_id)
+    ):
+        raise PermissionDenied
+    month = parse_month(request.GET.get("month"))
+    row = timesheet(month, [officer])[0]
+    return render(
+        request,
+        "officers/timesheet_officer.html",
+        {
+            "officer": officer,
+            "month": month,
+            "previous": _shift_month(month, -1),
+            "next": _shift_month(month, 1),
+            "row": row,
+        },
+    )
+
+
+@login_required
+@require_POST
+@permission_required("officers.add_monthclosure", raise_exception=True)
+def month_close(request: HttpRequest, pk: int) -> HttpResponse:
+    station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
+    if not rules.supervises(request.user, station.pk):
+        raise PermissionDenied
+    form = MonthCloseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.month_close(
+                station=station, month=form.cleaned_data["month"], user=request.user
+            )
+        except services.ShiftError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The month is closed."))
+    month = form.cleaned_data.get("month") if form.is_valid() else None
+    url = reverse("officers:station_timesheet", args=[station.pk])
+    return redirect(f"{url}?month={month:%Y-%m}" if month else url)
+
+
+@login_required
+@permission_required("officers.view_shift", raise_exception=True)
+def station_week(request: HttpRequest, pk: int) -> HttpResponse:
+    """A calendar-like week of a station: officers down, days across."""
+    station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
+    first = week_start(request.GET.get("week"))
+    days = [first + datetime.timedelta(days=n) for n in range(7)]
+    start, end = at(first, datetime.time()), at(first + datetime.timedelta(days=7), datetime.time())
+    officers = list(Officer.objects.filter(station=station).active().order_by("surname", "name"))
+    shifts = (
+        Shift.objects.visible_to(request.user)
+        .filter(officer__station=station, started_at__lt=end)
+        .exclude(ended_at__lte=start)
+        .order_by("started_at")
+    )
+    grid = {officer.pk: {day: [] for day in days} for officer in officers}
+    for shift in shifts:
+        day = timezone.localtime(shift.started_at).date()
+        if shift.officer_id in grid and day in grid[shift.officer_id]:
+            grid[shift.officer_id][day].append(shift)
+    return render(
+        request,
+        "officers/station_week.html",
+        {
+            "station": station,
+            "days": days,
+            "rows": [(officer, [grid[officer.pk][day] for day in days]) for officer in officers],
+            "previous": first - datetime.timedelta(days=7),
+            "next": first + datetime.timedelta(days=7),
+        },
+    )
