@@ -151,3 +151,16 @@ def take_back(officer: Officer, *items, by=None, damaged=(), **kwargs):
         created_by=by or make_user(None),
         **kwargs,
     )
+
+
+def make_shift(officer: Officer, start, hours: float = 8, **kwargs):
+    """An ended, submitted shift of ``officer`` from ``start``."""
+    import datetime as dt
+
+    from officers.models import Shift
+
+    kwargs.setdefault("status", Shift.Status.SUBMITTED)
+    end = start + dt.timedelta(hours=hours) if hours is not None else None
+    if end is None:
+        kwargs["status"] = Shift.Status.OPEN
+    return Shift.objects.create(officer=officer, started_at=start, ended_at=end, **kwargs)

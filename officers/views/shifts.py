@@ -47,7 +47,7 @@ class ShiftList(RegistryListView):
 def shift_start(request: HttpRequest) -> HttpResponse:
     """Start a shift: one tap from the home page, or with a vehicle and an earlier time."""
     officer = own_officer(request.user)
-    form = ShiftStartForm(request.POST or None, officer=officer)
+    form = ShiftStartForm(request.POST if request.method == "POST" else None, officer=officer)
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_start(officer=officer, **form.cleaned_data)
@@ -64,7 +64,7 @@ def shift_end(request: HttpRequest, pk: int) -> HttpResponse:
     shift = get_shift_for_user(request.user, pk)
     if not shift.is_open or not rules.may_edit_shift(request.user, shift):
         raise PermissionDenied
-    form = ShiftEndForm(request.POST or None, shift=shift)
+    form = ShiftEndForm(request.POST if request.method == "POST" else None, shift=shift)
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_end(shift=shift, user=request.user, **form.cleaned_data)
@@ -84,7 +84,9 @@ def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
     override = closed and rules.may_override_closed_month(request.user)
     if not (rules.may_edit_shift(request.user, shift) or override):
         raise PermissionDenied
-    form = ShiftEditForm(request.POST or None, shift=shift, needs_reason=override)
+    form = ShiftEditForm(
+        request.POST if request.method == "POST" else None, shift=shift, needs_reason=override
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_update(shift=shift, **form.cleaned_data)

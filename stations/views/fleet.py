@@ -114,7 +114,7 @@ def vehicle_logbook_add(request: HttpRequest, pk: int, entry: str) -> HttpRespon
     if not request.user.has_perm(permission):
         raise PermissionDenied
     vehicle = get_object_or_404(Vehicle.objects.visible_to(request.user), pk=pk)
-    form = form_class(request.POST or None, vehicle=vehicle)
+    form = form_class(request.POST if request.method == "POST" else None, vehicle=vehicle)
     if request.method == "POST" and form.is_valid():
         try:
             _save_entry(entry, vehicle, form.cleaned_data, request.user)

@@ -113,8 +113,10 @@ def handover_issue(request: HttpRequest) -> HttpResponse:
         .select_related("vehicle")
         .order_by("kind", "inventory_number")
     )
-    form = ActForm(request.POST or None, user=request.user)
-    lines = IssueLineFormSet(request.POST or None, form_kwargs={"items": available})
+    form = ActForm(request.POST if request.method == "POST" else None, user=request.user)
+    lines = IssueLineFormSet(
+        request.POST if request.method == "POST" else None, form_kwargs={"items": available}
+    )
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
             act = services.handover_issue(
@@ -153,8 +155,8 @@ def handover_return(request: HttpRequest) -> HttpResponse:
     custodies = (
         Custody.objects.open().filter(officer=officer).select_related("item").order_by("item__kind")
     )
-    form = ReturnActForm(request.POST or None, user=request.user)
-    lines = ReturnLinesForm(request.POST or None, custodies=custodies)
+    form = ReturnActForm(request.POST if request.method == "POST" else None, user=request.user)
+    lines = ReturnLinesForm(request.POST if request.method == "POST" else None, custodies=custodies)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
             act = services.handover_return(
