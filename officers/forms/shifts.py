@@ -15,10 +15,6 @@ from stations.models import Vehicle, Village
 BACKDATE_LIMIT = datetime.timedelta(hours=12)
 
 
-def _now_minute() -> datetime.datetime:
-    return timezone.localtime().replace(second=0, microsecond=0)
-
-
 class ShiftStartForm(forms.Form):
     started_at = forms.DateTimeField(
         label=_("Started at"),
@@ -70,7 +66,12 @@ class ShiftTimesMixin:
 
 
 class ShiftEndForm(ShiftTimesMixin, forms.Form):
-    ended_at = forms.DateTimeField(label=_("Ended at"), widget=DateTimeInput())
+    ended_at = forms.DateTimeField(
+        label=_("Ended at"),
+        required=False,
+        widget=DateTimeInput(),
+        help_text=_("Leave empty for now."),
+    )
     villages = forms.ModelMultipleChoiceField(
         label=_("Villages patrolled"),
         queryset=Village.objects.none(),
@@ -86,7 +87,6 @@ class ShiftEndForm(ShiftTimesMixin, forms.Form):
     def __init__(self, *args, shift: Shift, **kwargs):
         super().__init__(*args, **kwargs)
         self.shift = shift
-        self.fields["ended_at"].initial = _now_minute()
         self.fields["villages"].queryset = Village.objects.filter(
             community=shift.officer.station.village.community
         )
@@ -96,6 +96,9 @@ class ShiftEndForm(ShiftTimesMixin, forms.Form):
         else:
             self.fields["odometer_end"].required = True
             self.fields["odometer_end"].initial = shift.odometer_start
+
+    def clean_ended_at(self):
+        return self.cleaned_data["ended_at"] or timezone.now()
 
     def clean_odometer_end(self):
         value = self.cleaned_data["odometer_end"]

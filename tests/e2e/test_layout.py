@@ -3,7 +3,10 @@
 The screenshots land in tests/e2e/artifacts/ for a person to look at.
 """
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from tests import factories
 from tests.e2e.test_registries_in_browser import sign_in
@@ -21,6 +24,10 @@ def pages(officer, second_village, staff_user, officer_user):
     car = factories.make_vehicle(station)
     keys = factories.make_item(station, "vehicle_keys", vehicle=car)
     act = factories.issue(officer, keys, factories.make_item(station, "weapon"), by=staff_user)
+    shift = factories.make_shift(officer, timezone.now() - datetime.timedelta(hours=30), hours=9)
+    shift.villages.set([village])
+    factories.make_shift(officer, timezone.now() - datetime.timedelta(hours=2), hours=None)
+    month = timezone.localdate().strftime("%Y-%m")
     return {
         "home": "/",
         "communities": "/communities/",
@@ -47,6 +54,11 @@ def pages(officer, second_village, staff_user, officer_user):
         "act-issue": "/acts/issue/",
         "act-return": f"/acts/return/?officer={officer.pk}",
         "custody": "/custody/",
+        "shifts": "/shifts/",
+        "shift": shift.get_absolute_url(),
+        "week": f"/stations/{station.pk}/week/",
+        "timesheet": f"/timesheets/stations/{station.pk}/?month={month}",
+        "officer-timesheet": f"/timesheets/officers/{officer.pk}/?month={month}",
     }
 
 

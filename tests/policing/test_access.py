@@ -4,13 +4,16 @@
 "other" objects belong to another community's station.
 """
 
+import datetime
 from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests import factories
 
+H = datetime.timedelta(hours=1)
 ROLES = ["anonymous", "officer", "supervisor", "staff", "admin"]
 LOGIN = "login"
 
@@ -67,6 +70,20 @@ PAGES = [
     ("stations:custody_report", "report/overdue", [LOGIN, 200, 200, 200, 200]),
     ("stations:custody_report", "report/unconfirmed", [LOGIN, 200, 200, 200, 200]),
     ("stations:custody_report", "report/in_repair", [LOGIN, 200, 200, 200, 200]),
+    ("officers:shift_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("officers:shift_create", None, [LOGIN, 200, 403, 403, 403]),
+    ("officers:shift_queue", None, [LOGIN, 403, 200, 403, 200]),
+    ("officers:shift_detail", "own_shift", [LOGIN, 200, 200, 200, 200]),
+    ("officers:shift_detail", "other_shift", [LOGIN, 404, 404, 200, 200]),
+    ("officers:shift_end", "own_shift", [LOGIN, 200, 403, 403, 403]),
+    ("officers:shift_edit", "own_shift", [LOGIN, 200, 403, 403, 403]),
+    ("officers:shift_edit", "other_shift", [LOGIN, 404, 404, 403, 403]),
+    ("officers:station_timesheet", "own_station", [LOGIN, 200, 200, 200, 200]),
+    ("officers:station_timesheet", "other_station", [LOGIN, 404, 404, 200, 200]),
+    ("officers:officer_timesheet", "own_officer", [LOGIN, 200, 200, 200, 200]),
+    ("officers:officer_timesheet", "other_officer", [LOGIN, 404, 404, 200, 200]),
+    ("officers:station_week", "own_station", [LOGIN, 200, 200, 200, 200]),
+    ("officers:station_week", "other_station", [LOGIN, 404, 404, 200, 200]),
 ]
 
 
@@ -105,6 +122,8 @@ def world(officer, officer_user, supervisor_user, staff_user, admin_user, other_
             "colleague_act": factories.issue(colleague, colleague_item),
             "other_act": factories.issue(other_officer, other_item),
             "report": None,
+            "own_shift": factories.make_shift(officer, timezone.now() - H, hours=None),
+            "other_shift": factories.make_shift(other_officer, timezone.now() - H, hours=None),
         },
     }
 

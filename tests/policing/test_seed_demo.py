@@ -83,3 +83,19 @@ def test_running_it_twice_changes_nothing():
 
     assert [m.objects.count() for m in (Community, Village, Station, Officer, Training)] == counts
     assert get_user_model().objects.count() == 8
+
+
+def test_it_logs_three_months_of_shifts_that_keep_the_rules():
+    from officers.models import Shift
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    artem = Officer.objects.get(surname="Тимофєєв")
+    shifts = list(Shift.objects.filter(officer=artem).order_by("started_at"))
+    assert len(shifts) >= 40
+    assert timezone.localtime(shifts[0].started_at).date() == datetime.date(2021, 10, 19)
+    assert timezone.localtime(shifts[-1].ended_at).date() <= datetime.date(2022, 1, 19)
+    assert all(s.status == Shift.Status.APPROVED for s in shifts)
+    assert all(a.ended_at <= b.started_at for a, b in zip(shifts, shifts[1:], strict=False))
+    assert all(s.duration() <= datetime.timedelta(hours=24) for s in shifts)
+    assert shifts[0].villages.exists()

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from officers.models import Officer, Training
+from officers.models import Officer, Shift, Training
 from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, assign_role
 from stations import services
 from stations.models import Community, EquipmentItem, Handover, Station, Vehicle, Village
@@ -166,11 +166,49 @@ class Command(BaseCommand):
             users[username] = user
 
         self.handover_scene(station, users["staff"])
+        self.three_months_of_shifts(users["supervisor"])
 
         self.stdout.write(self.style.SUCCESS("Demo community ready: " + community.name))
         self.stdout.write("Logins (username / password):")
         for username, _first, _last, role, _badge in USERS:
             self.stdout.write(f"  {username:<11} {password}   ({role})")
+
+    def three_months_of_shifts(self, supervisor) -> None:
+        """Every other day on duty from 19 October 2021 to 18 January 2022, some nights."""
+        if Shift.objects.exists():
+            return
+        first = datetime.date(2021, 10, 19)
+        shifts, villages = [], []
+        for index, officer in enumerate(Officer.objects.order_by("badge_number")):
+            served = list(officer.villages.all())
+            for offset in range((datetime.date(2022, 1, 19) - first).days):
+                if (offset + index) % 2:
+                    continue
+                day = first + datetime.timedelta(days=offset)
+                night = (offset + index) % 6 == 0
+                start = timezone.make_aware(
+                    datetime.datetime.combine(day, datetime.time(20 if night else 8))
+                )
+                end = start + datetime.timedelta(hours=12 if night else 9)
+                shifts.append(
+                    Shift(
+                        officer=officer,
+                        started_at=start,
+                        ended_at=end,
+                        summary="Патрулювання, прийом громадян, профілактичні бесіди.",
+                        status=Shift.Status.APPROVED,
+                        reviewed_by=supervisor,
+                        reviewed_at=end + datetime.timedelta(days=1),
+                    )
+                )
+                villages.append(served)
+        Shift.objects.bulk_create(shifts)
+        Through = Shift.villages.through
+        Through.objects.bulk_create(
+            Through(shift_id=shift.pk, village_id=village.pk)
+            for shift, served in zip(shifts, villages, strict=True)
+            for village in served
+        )
 
     def handover_scene(self, station: Station, staff) -> None:
         """Five cars with keys and five pistols, issued and confirmed on 19 January 2022."""
