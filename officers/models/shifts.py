@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from stations.models import Station, Vehicle, Village, supervised_station_ids
+from stations.models import Station, Vehicle, Village
+from stations.models.territory import own_or_supervised
 
 from .people import Officer
 
@@ -22,9 +23,7 @@ class ShiftQuerySet(models.QuerySet):
         """Staff read all shifts; supervisors their stations'; an officer their own."""
         if user.has_perm("stations.view_all_stations"):
             return self
-        return self.filter(
-            Q(officer__station__in=supervised_station_ids(user)) | Q(officer__user=user)
-        )
+        return self.filter(own_or_supervised(user))
 
     def open(self) -> "ShiftQuerySet":
         return self.filter(ended_at__isnull=True)

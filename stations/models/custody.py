@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .equipment import EquipmentItem
-from .territory import supervised_station_ids
+from .territory import own_or_supervised
 
 
 class HandoverQuerySet(models.QuerySet):
@@ -21,9 +21,7 @@ class HandoverQuerySet(models.QuerySet):
         """Staff read every act; supervisors their stations'; an officer only their own."""
         if user.has_perm("stations.view_all_stations"):
             return self
-        return self.filter(
-            Q(officer__station__in=supervised_station_ids(user)) | Q(officer__user=user)
-        )
+        return self.filter(own_or_supervised(user))
 
     def unconfirmed(self) -> "HandoverQuerySet":
         return self.filter(confirmed_at__isnull=True)
@@ -166,9 +164,7 @@ class CustodyQuerySet(models.QuerySet):
         """The same rule as for acts: an officer sees only their own custody."""
         if user.has_perm("stations.view_all_stations"):
             return self
-        return self.filter(
-            Q(officer__station__in=supervised_station_ids(user)) | Q(officer__user=user)
-        )
+        return self.filter(own_or_supervised(user))
 
 
 class Custody(models.Model):

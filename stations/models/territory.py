@@ -30,6 +30,17 @@ def supervised_station_ids(user) -> models.QuerySet:
     return Station.objects.filter(supervisors=user).values("pk")
 
 
+def own_or_supervised(user, officer_path: str = "officer") -> Q:
+    """Records of the user's own officer record, or of officers at stations they supervise.
+
+    The rule for acts, custody and shifts: council staff see all (checked by the caller),
+    a supervisor their stations', an officer only their own.
+    """
+    return Q(**{f"{officer_path}__station__in": supervised_station_ids(user)}) | Q(
+        **{f"{officer_path}__user": user}
+    )
+
+
 class CommunityQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CommunityQuerySet":
         if user.has_perm("stations.view_all_stations"):
