@@ -30,6 +30,14 @@ REGISTRY_MODELS = [
 CUSTODY_MODELS = ["stations.handover", "stations.custody"]
 # Officers log their own shifts; supervisors approve them and close months.
 WORK_MODELS = ["officers.shift", "officers.monthclosure"]
+# Police roles log incidents; staff read what is not restricted (officers.incident_access).
+INCIDENT_MODELS = [
+    "officers.incident",
+    "officers.party",
+    "officers.supplement",
+    "officers.attachment",
+    "officers.restrainingorder",
+]
 
 
 def _perms(actions: list[str], models_: list[str]) -> list[str]:
@@ -44,11 +52,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     COUNCIL_STAFF: _perms(["view", "add", "change"], REGISTRY_MODELS)
     + _perms(["view"], CUSTODY_MODELS)
     + _perms(["view"], WORK_MODELS)
+    + ["officers.view_incident"]
     + ["stations.add_handover", "stations.confirm_return", "stations.view_all_stations"],
     SUPERVISOR: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS + WORK_MODELS)
-    + ["officers.approve_shift", "officers.add_monthclosure"],
+    + ["officers.approve_shift", "officers.add_monthclosure"]
+    + _perms(["view", "add", "change"], INCIDENT_MODELS)
+    + ["officers.approve_incident", "officers.view_restrictedview"],
     OFFICER: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS)
-    + _perms(["view", "add", "change"], ["officers.shift"]),
+    + _perms(["view", "add", "change"], ["officers.shift"] + INCIDENT_MODELS),
     ADMINISTRATOR: [],  # every permission; see sync_roles
 }
 

@@ -1,3 +1,12 @@
+from .incidents import (
+    AttachmentForm,
+    CommentForm,
+    IncidentForm,
+    PartyForm,
+    ReferForm,
+    RestrainingOrderForm,
+    SupplementForm,
+)
 from .people import DepartureForm, OfficerForm, TrainingForm
 from .shifts import (
     MonthCloseForm,
@@ -8,6 +17,13 @@ from .shifts import (
 )
 
 __all__ = [
+    "AttachmentForm",
+    "CommentForm",
+    "IncidentForm",
+    "PartyForm",
+    "ReferForm",
+    "RestrainingOrderForm",
+    "SupplementForm",
     "DepartureForm",
     "MonthCloseForm",
     "OfficerForm",

@@ -1,5 +1,6 @@
 """Writes about officers and their work that touch more than one record."""
 
+from .incidents import IncidentError
 from .people import officer_leave
 from .shifts import (
     ShiftError,
@@ -12,6 +13,7 @@ from .shifts import (
 )
 
 __all__ = [
+    "IncidentError",
     "ShiftError",
     "month_close",
     "officer_leave",

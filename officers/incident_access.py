@@ -1,0 +1,61 @@
+"""Who may see and do what with an incident: the object-level rules, in one place.
+
+Domestic violence incidents are restricted: their description, parties, photos and
+order are shown only to the police of the incident's station (its officers and its
+supervisors). Council staff and administrators see number, category, village, date
+and status. Every view of restricted details is logged.
+"""
+
+from stations.models import Station
+
+from .models import Incident, Officer, RestrictedView
+
+
+def is_station_officer(user, incident: Incident) -> bool:
+    return Officer.objects.filter(user=user, station_id=incident.station_id).exists()
+
+
+def is_station_supervisor(user, incident: Incident) -> bool:
+    return Station.objects.filter(pk=incident.station_id, supervisors=user).exists()
+
+
+def is_station_police(user, incident: Incident) -> bool:
+    return is_station_supervisor(user, incident) or is_station_officer(user, incident)
+
+
+def shows_details(user, incident: Incident) -> bool:
+    """Description, parties, photos: for everyone who may read the incident, unless it
+    is restricted; then only for the police of its station."""
+    return not incident.is_restricted or is_station_police(user, incident)
+
+
+def log_restricted_view(user, incident: Incident, what: str) -> None:
+    if incident.is_restricted:
+        RestrictedView.objects.create(user=user, incident=incident, what=what)
+
+
+def may_edit(user, incident: Incident) -> bool:
+    """The reporting officer, while the report is a draft or returned."""
+    return (
+        not incident.is_locked
+        and incident.report_status in (Incident.Report.DRAFT, Incident.Report.RETURNED)
+        and incident.reporting_officer.user_id == user.pk
+    )
+
+
+def may_review(user, incident: Incident) -> bool:
+    return (
+        incident.report_status == Incident.Report.SUBMITTED
+        and user.has_perm("officers.approve_incident")
+        and is_station_supervisor(user, incident)
+    )
+
+
+def may_work_on_case(user, incident: Incident) -> bool:
+    """Start work, refer, request closure, add supplements and photos."""
+    return is_station_police(user, incident) and user.has_perm("officers.change_incident")
+
+
+def may_decide_case(user, incident: Incident) -> bool:
+    """Close, or reopen a closed case: the station's supervisor."""
+    return user.has_perm("officers.approve_incident") and is_station_supervisor(user, incident)

@@ -1,0 +1,325 @@
+"""The incident log: numbered reports, their parties, follow-ups and photos.
+
+Domestic violence incidents are restricted: their description and parties are shown
+only to the police of the station (see ``officers.incident_access``), and every view
+of those details is logged.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from policing.uploads import RandomName
+from stations.models import Community, Village
+from stations.models.territory import visible_station_ids
+
+from .people import Officer
+from .shifts import Shift
+
+ORDER_MAX_DAYS = 10
+
+
+class IncidentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "IncidentQuerySet":
+        """Staff read every incident (restricted details aside); police their stations'."""
+        if user.has_perm("stations.view_all_stations"):
+            return self
+        return self.filter(station__in=visible_station_ids(user))
+
+
+class Incident(models.Model):
+    class Category(models.TextChoices):
+        DOMESTIC_VIOLENCE = "domestic_violence", _("Domestic violence")
+        THEFT = "theft", _("Theft")
+        DOMESTIC_CONFLICT = "domestic_conflict", _("Domestic conflict")
+        PUBLIC_ORDER = "public_order", _("Public order")
+        TRAFFIC = "traffic", _("Traffic")
+        PROPERTY_DAMAGE = "property_damage", _("Property damage")
+        FRAUD = "fraud", _("Fraud")
+        MISSING_PERSON = "missing_person", _("Missing person")
+        OTHER = "other", _("Other")
+
+    class Report(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for correction")
+        APPROVED = "approved", _("Approved")
+
+    class Case(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        REFERRED = "referred", _("Referred")
+        CLOSED = "closed", _("Closed")
+
+    RESTRICTED = {Category.DOMESTIC_VIOLENCE}
+
+    community = models.ForeignKey(
+        Community, on_delete=models.PROTECT, related_name="incidents", verbose_name=_("community")
+    )
+    station = models.ForeignKey(
+        "stations.Station",
+        on_delete=models.PROTECT,
+        related_name="incidents",
+        verbose_name=_("station"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.CharField(_("number"), max_length=20)
+    occurred_at = models.DateTimeField(_("occurred at"))
+    reported_at = models.DateTimeField(_("reported at"))
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="incidents", verbose_name=_("village")
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    description = models.TextField(_("description"), blank=True)
+    actions_taken = models.TextField(_("actions taken"), blank=True)
+    reporting_officer = models.ForeignKey(
+        Officer,
+        on_delete=models.PROTECT,
+        related_name="incidents",
+        verbose_name=_("reporting officer"),
+    )
+    shift = models.ForeignKey(
+        Shift,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents",
+        verbose_name=_("shift"),
+    )
+    report_status = models.CharField(
+        _("report"), max_length=20, choices=Report.choices, default=Report.DRAFT
+    )
+    case_status = models.CharField(
+        _("case"), max_length=20, choices=Case.choices, default=Case.OPEN
+    )
+    closure_requested = models.BooleanField(_("closure requested"), default=False)
+    referred_to = models.CharField(_("referred to"), max_length=300, blank=True)
+    referred_on = models.DateField(_("referred on"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        ordering = ["-occurred_at", "-id"]
+        permissions = [("approve_incident", _("Can approve reports and decide cases"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "number"], name="officers_unique_incident_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(reported_at__gte=F("occurred_at")),
+                name="officers_incident_reported_after_it_happened",
+                violation_error_message=_("An incident cannot be reported before it happened."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-occurred_at"], name="officers_incident_date_idx"),
+            models.Index(fields=["category", "-occurred_at"], name="officers_incident_cat_idx"),
+            models.Index(fields=["case_status"], name="officers_incident_case_idx"),
+            models.Index(fields=["report_status"], name="officers_incident_report_idx"),
+            models.Index(fields=["number"], name="officers_incident_number_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"№ {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("officers:incident_detail", args=[self.pk])
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.category in self.RESTRICTED
+
+    @property
+    def is_locked(self) -> bool:
+        """An approved report is never edited: later facts are supplements."""
+        return self.report_status == self.Report.APPROVED
+
+
+class Party(models.Model):
+    class Role(models.TextChoices):
+        VICTIM = "victim", _("Victim")
+        SUSPECT = "suspect", _("Suspect")
+        WITNESS = "witness", _("Witness")
+        COMPLAINANT = "complainant", _("Complainant")
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="parties", verbose_name=_("incident")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    full_name = models.CharField(_("full name"), max_length=200)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["role", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.full_name}"
+
+
+class Supplement(models.Model):
+    """Information added to an approved report: numbered, never edited."""
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.PROTECT, related_name="supplements", verbose_name=_("incident")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("text"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("supplement")
+        verbose_name_plural = _("supplements")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "number"], name="officers_unique_supplement_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.incident} / {self.number}"
+
+
+class IncidentEvent(models.Model):
+    """One step of a workflow: who did what, when and why. Append-only."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Drafted")
+        SUBMITTED = "submitted", _("Report submitted")
+        RETURNED = "returned", _("Report returned")
+        APPROVED = "approved", _("Report approved")
+        CASE = "case", _("Case status changed")
+        CLOSURE_REQUESTED = "closure_requested", _("Closure requested")
+        REOPENED = "reopened", _("Case reopened")
+        SUPPLEMENT = "supplement", _("Supplement added")
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.PROTECT, related_name="events", verbose_name=_("incident")
+    )
+    kind = models.CharField(_("what"), max_length=30, choices=Kind.choices)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.incident} · {self.get_kind_display()}"
+
+
+class RestrainingOrder(models.Model):
+    """An urgent restraining order (терміновий заборонний припис), at most 10 days."""
+
+    incident = models.OneToOneField(
+        Incident,
+        on_delete=models.PROTECT,
+        related_name="restraining_order",
+        verbose_name=_("incident"),
+    )
+    number = models.CharField(_("number"), max_length=40)
+    issued_at = models.DateTimeField(_("issued at"))
+    valid_until = models.DateTimeField(_("valid until"))
+    must_leave_home = models.BooleanField(_("leave the home"), default=False)
+    must_not_enter = models.BooleanField(_("not enter or stay in the home"), default=False)
+    no_contact = models.BooleanField(_("no contact with the victim"), default=False)
+    child_involved = models.BooleanField(_("a child is involved"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("urgent restraining order")
+        verbose_name_plural = _("urgent restraining orders")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__gt=F("issued_at"))
+                & Q(valid_until__lte=F("issued_at") + datetime.timedelta(days=ORDER_MAX_DAYS)),
+                name="officers_order_at_most_ten_days",
+                violation_error_message=_("An urgent order is valid for at most 10 days."),
+            )
+        ]
+        indexes = [models.Index(fields=["valid_until"], name="officers_order_until_idx")]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Attachment(models.Model):
+    incident = models.ForeignKey(
+        Incident, on_delete=models.PROTECT, related_name="attachments", verbose_name=_("incident")
+    )
+    image = models.ImageField(_("photo"), upload_to=RandomName("incidents", "jpg"))
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=RandomName("incidents/thumbs", "jpg"))
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
+
+
+class RestrictedView(models.Model):
+    """Someone saw the restricted details of an incident: who, when, which, how."""
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.PROTECT, related_name="restricted_views"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    what = models.CharField(_("what"), max_length=40)
+
+    class Meta:
+        verbose_name = _("view of restricted details")
+        verbose_name_plural = _("views of restricted details")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["-at"], name="officers_restricted_view_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.incident} · {self.at:%Y-%m-%d %H:%M}"

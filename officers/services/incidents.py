@@ -1,0 +1,169 @@
+"""Writes about incidents: drafting, the report and case workflows, supplements, photos.
+
+Every workflow step is recorded as an ``IncidentEvent`` in the same transaction.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from officers.models import (
+    Attachment,
+    Incident,
+    IncidentEvent,
+    Officer,
+    Shift,
+    Supplement,
+)
+from policing.images import reencode_image
+from stations.models import NumberSequence
+
+
+class IncidentError(Exception):
+    """A step that is not allowed now; the message says why, for the person."""
+
+
+def _event(incident, user, kind, detail="", comment="") -> None:
+    IncidentEvent.objects.create(
+        incident=incident, user=user, kind=kind, detail=detail, comment=comment
+    )
+
+
+@transaction.atomic
+def incident_create(*, officer: Officer, user, **fields) -> Incident:
+    """Draft an incident; it gets its number (per community and year) at once."""
+    village = fields["village"]
+    year = timezone.localtime(fields["occurred_at"]).year
+    sequence = NumberSequence.next_number(f"incident-{village.community_id}", year)
+    shift = Shift.objects.open().filter(officer=officer).first()
+    incident = Incident.objects.create(
+        community_id=village.community_id,
+        station=village.station or officer.station,
+        year=year,
+        number=f"{year}-{sequence:06d}",
+        reporting_officer=officer,
+        shift=shift,
+        created_by=user,
+        **fields,
+    )
+    _event(incident, user, IncidentEvent.Kind.CREATED)
+    return incident
+
+
+@transaction.atomic
+def incident_update(*, incident: Incident, user, **fields) -> Incident:
+    if incident.is_locked:
+        raise IncidentError(_("An approved report is not edited; add a supplement."))
+    for name, value in fields.items():
+        setattr(incident, name, value)
+    incident.save()
+    return incident
+
+
+REQUIRED_TO_SUBMIT = ("occurred_at", "place", "reporting_officer", "description")
+
+
+def missing_for_submission(incident: Incident) -> list[str]:
+    return [
+        str(Incident._meta.get_field(name).verbose_name)
+        for name in REQUIRED_TO_SUBMIT
+        if not getattr(incident, name)
+    ]
+
+
+@transaction.atomic
+def incident_submit(*, incident: Incident, user) -> Incident:
+    missing = missing_for_submission(incident)
+    if missing:
+        raise IncidentError(
+            _("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)}
+        )
+    incident.report_status = Incident.Report.SUBMITTED
+    incident.save(update_fields=["report_status"])
+    _event(incident, user, IncidentEvent.Kind.SUBMITTED)
+    return incident
+
+
+@transaction.atomic
+def incident_review(*, incident: Incident, user, approve: bool, comment: str = "") -> Incident:
+    if not approve and not comment.strip():
+        raise IncidentError(_("Say what needs correcting."))
+    incident.report_status = Incident.Report.APPROVED if approve else Incident.Report.RETURNED
+    incident.save(update_fields=["report_status"])
+    kind = IncidentEvent.Kind.APPROVED if approve else IncidentEvent.Kind.RETURNED
+    _event(incident, user, kind, comment=comment.strip())
+    return incident
+
+
+@transaction.atomic
+def case_start(*, incident: Incident, user) -> Incident:
+    if incident.case_status != Incident.Case.OPEN:
+        raise IncidentError(_("Only an open case can be taken into work."))
+    return _set_case(incident, user, Incident.Case.IN_PROGRESS)
+
+
+@transaction.atomic
+def case_refer(*, incident: Incident, user, referred_to: str, referred_on) -> Incident:
+    if incident.case_status == Incident.Case.CLOSED:
+        raise IncidentError(_("A closed case cannot be referred."))
+    incident.referred_to, incident.referred_on = referred_to, referred_on
+    return _set_case(incident, user, Incident.Case.REFERRED, detail=referred_to)
+
+
+@transaction.atomic
+def case_request_closure(*, incident: Incident, user, comment: str) -> Incident:
+    if incident.case_status == Incident.Case.CLOSED:
+        raise IncidentError(_("The case is already closed."))
+    incident.closure_requested = True
+    incident.save(update_fields=["closure_requested"])
+    _event(incident, user, IncidentEvent.Kind.CLOSURE_REQUESTED, comment=comment)
+    return incident
+
+
+@transaction.atomic
+def case_close(*, incident: Incident, user, outcome: str) -> Incident:
+    if incident.case_status == Incident.Case.CLOSED:
+        raise IncidentError(_("The case is already closed."))
+    incident.outcome = outcome
+    incident.closure_requested = False
+    return _set_case(incident, user, Incident.Case.CLOSED, comment=outcome)
+
+
+@transaction.atomic
+def case_reopen(*, incident: Incident, user, reason: str) -> Incident:
+    if incident.case_status != Incident.Case.CLOSED:
+        raise IncidentError(_("Only a closed case can be reopened."))
+    incident.case_status = Incident.Case.IN_PROGRESS
+    incident.save(update_fields=["case_status"])
+    _event(incident, user, IncidentEvent.Kind.REOPENED, comment=reason)
+    return incident
+
+
+def _set_case(incident, user, status, detail="", comment="") -> Incident:
+    incident.case_status = status
+    incident.save()
+    _event(
+        incident,
+        user,
+        IncidentEvent.Kind.CASE,
+        detail=incident.get_case_status_display() + (f": {detail}" if detail else ""),
+        comment=comment,
+    )
+    return incident
+
+
+@transaction.atomic
+def supplement_add(*, incident: Incident, user, text: str) -> Supplement:
+    Incident.objects.select_for_update().filter(pk=incident.pk).first()
+    number = incident.supplements.count() + 1
+    supplement = Supplement.objects.create(incident=incident, number=number, text=text, author=user)
+    _event(incident, user, IncidentEvent.Kind.SUPPLEMENT, detail=str(number))
+    return supplement
+
+
+@transaction.atomic
+def attachment_add(*, incident: Incident, user, upload, caption: str = "") -> Attachment:
+    image, thumbnail = reencode_image(upload)
+    return Attachment.objects.create(
+        incident=incident, image=image, thumbnail=thumbnail, caption=caption, uploaded_by=user
+    )
