@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from stations.admin import NoDeleteAdmin
 
-from .models import MonthClosure, Officer, Shift, Training
+from .models import Incident, MonthClosure, Officer, RestrictedView, Shift, Training
 
 
 class TrainingInline(admin.TabularInline):
@@ -57,3 +57,47 @@ class MonthClosureAdmin(NoDeleteAdmin):
     list_select_related = ["station", "closed_by"]
     list_filter = ["station"]
     raw_id_fields = ["station", "closed_by"]
+
+
+@admin.register(Incident)
+class IncidentAdmin(NoDeleteAdmin):
+    """Metadata only: restricted details (description, parties, photos) never show here."""
+
+    list_display = ["number", "category", "village", "occurred_at", "report_status", "case_status"]
+    list_select_related = ["village"]
+    list_filter = ["category", "case_status", "report_status", "community"]
+    search_fields = ["number"]
+    date_hierarchy = "occurred_at"
+    fields = [
+        "number",
+        "community",
+        "station",
+        "category",
+        "village",
+        "occurred_at",
+        "reported_at",
+        "reporting_officer",
+        "report_status",
+        "case_status",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RestrictedView)
+class RestrictedViewAdmin(NoDeleteAdmin):
+    list_display = ["at", "user", "incident", "what"]
+    list_select_related = ["user", "incident"]
+    date_hierarchy = "at"
+    search_fields = ["incident__number", "user__username"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

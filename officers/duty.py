@@ -1,5 +1,7 @@
 """Who is on duty now, and shifts that look forgotten: the panels of the home page."""
 
+import datetime
+
 from django.utils import timezone
 
 from .models import Shift
@@ -35,3 +37,25 @@ def on_duty_panel(user) -> dict:
         "forgotten_before": timezone.now() - FORGOTTEN_AFTER,
         "to_review": to_review,
     }
+
+
+def expiring_orders(user) -> list:
+    """Urgent restraining orders ending within 24 hours at the user's stations (police)."""
+    from stations.models import Station
+
+    from .models import Officer, RestrainingOrder
+
+    stations = set(Station.objects.filter(supervisors=user).values_list("pk", flat=True))
+    stations |= set(Officer.objects.filter(user=user).values_list("station_id", flat=True))
+    if not stations:
+        return []
+    now = timezone.now()
+    return list(
+        RestrainingOrder.objects.filter(
+            incident__station__in=stations,
+            valid_until__gt=now,
+            valid_until__lte=now + datetime.timedelta(hours=24),
+        )
+        .select_related("incident__village")
+        .order_by("valid_until")
+    )

@@ -1,13 +1,14 @@
 """List filters of the officers registry (django-filter)."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from policing.forms import DateInput
 from stations.filters import SearchFilterSet, visible_officers, visible_stations
 from stations.models import Village
 
-from .models import Officer, Shift
+from .models import Incident, Officer, Shift
 
 
 def visible_villages(request):
@@ -63,3 +64,45 @@ class ShiftFilter(django_filters.FilterSet):
     class Meta:
         model = Shift
         fields = ["station", "officer", "status", "since", "until"]
+
+
+class IncidentFilter(django_filters.FilterSet):
+    """Filters of the incident list and map. Text search reaches the description only
+    where the person may read it: restricted details stay hidden in search too."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    village = django_filters.ModelChoiceFilter(
+        label=_("Village"), empty_label=_("All"), queryset=visible_villages
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), choices=Incident.Category.choices, empty_label=_("All")
+    )
+    case_status = django_filters.ChoiceFilter(
+        label=_("Case"), choices=Incident.Case.choices, empty_label=_("All")
+    )
+    reporting_officer = django_filters.ModelChoiceFilter(
+        label=_("Officer"), empty_label=_("All"), queryset=visible_officers
+    )
+    since = django_filters.DateFilter(
+        label=_("From"), field_name="occurred_at", lookup_expr="date__gte", widget=DateInput()
+    )
+    until = django_filters.DateFilter(
+        label=_("To"), field_name="occurred_at", lookup_expr="date__lte", widget=DateInput()
+    )
+
+    class Meta:
+        model = Incident
+        fields = ["q", "village", "category", "case_status", "reporting_officer", "since", "until"]
+
+    def __init__(self, *args, police_ids=frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.police_ids = police_ids
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        readable = ~Q(category__in=Incident.RESTRICTED) | Q(station__in=self.police_ids)
+        return queryset.filter(
+            Q(number__icontains=value)
+            | Q(village__name__icontains=value)
+            | (readable & (Q(description__icontains=value) | Q(place__icontains=value)))
+        )

@@ -30,6 +30,8 @@ SECTIONS = [
             "stations:station", TERRITORY),
     Section(_("Officers"), "officers:officer_list", "officers.view_officer", "officers:officer"),
     Section(_("Shifts"), "officers:shift_list", "officers.view_shift", "officers:shift"),
+    Section(_("Incidents"), "officers:incident_list", "officers.view_incident",
+            "officers:incident"),
     Section(_("Vehicles"), "stations:vehicle_list", "stations.view_vehicle",
             "stations:vehicle", PROPERTY),
     Section(_("Equipment"), "stations:equipmentitem_list", "stations.view_equipmentitem",

@@ -6,6 +6,7 @@ DJANGO_DEBUG=false, a real DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and a postgre
 DATABASE_URL.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -134,7 +135,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Leaflet's files come from the django-leaflet package; its Django app needs GeoDjango,
+# which this site does not use, so only its static folder is served.
+_LEAFLET = Path(importlib.util.find_spec("leaflet").submodule_search_locations[0])
+STATICFILES_DIRS = [BASE_DIR / "static", _LEAFLET / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -154,6 +158,10 @@ IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
 IMAGE_STORED_MAX_SIDE = 1600
 IMAGE_THUMBNAIL_SIDE = 240
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMAGE_UPLOAD_MAX_BYTES + 1024 * 1024
+
+# The incident map's tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty
+# means no background tiles (points and the list still work without them).
+MAP_TILES_URL = os.environ.get("DJANGO_MAP_TILES_URL", "")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -44,6 +44,8 @@ def home(request: HttpRequest) -> HttpResponse:
         context["holdings"] = selectors.holdings(officer)
         context["pending_acts"] = selectors.pending_acts(officer)
         context.update(duty.officer_panel(officer))
+    if user.has_perm("officers.view_incident"):
+        context["expiring_orders"] = duty.expiring_orders(user)
     if user.has_perm("officers.view_shift") and (counts or supervised):
         context.update(duty.on_duty_panel(user))
     if user.has_perm("stations.add_handover"):

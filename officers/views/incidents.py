@@ -1,0 +1,396 @@
+"""The incident log: officers draft and submit, supervisors review and decide cases.
+
+Restricted (domestic violence) details are shown only where ``incident_access`` says,
+and each view of them is logged.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from officers import incident_access as access
+from officers.filters import IncidentFilter
+from officers.forms import (
+    AttachmentForm,
+    CommentForm,
+    IncidentForm,
+    PartyForm,
+    ReferForm,
+    RestrainingOrderForm,
+    SupplementForm,
+)
+from officers.models import Incident, Officer, Party, RestrainingOrder, RestrictedView
+from officers.services import incidents as service
+from policing import exports
+from policing.history import history_entries
+from policing.mixins import RegistryListView
+
+
+def get_incident_for_user(user, pk: int) -> Incident:
+    """The incident ``pk`` if the user may read it; 404 hides anyone else's."""
+    if not user.has_perm("officers.view_incident"):
+        raise PermissionDenied
+    incidents = Incident.objects.visible_to(user).select_related(
+        "village", "station", "reporting_officer__user", "shift", "community"
+    )
+    return get_object_or_404(incidents, pk=pk)
+
+
+def _police_station_ids(user) -> set[int]:
+    """Stations whose restricted details the user may see (one query each, once)."""
+    from stations.models import Station
+
+    ids = set(Station.objects.filter(supervisors=user).values_list("pk", flat=True))
+    ids |= set(Officer.objects.filter(user=user).values_list("station_id", flat=True))
+    return ids
+
+
+def _details_visible(incident: Incident, police_ids: set[int]) -> bool:
+    return not incident.is_restricted or incident.station_id in police_ids
+
+
+def _export_columns(police_ids: set[int]):
+    def guarded(getter):
+        return lambda i: getter(i) if _details_visible(i, police_ids) else ""
+
+    return [
+        (gettext_lazy("Number"), lambda i: i.number),
+        (gettext_lazy("Category"), lambda i: i.get_category_display()),
+        (gettext_lazy("Occurred at"), lambda i: i.occurred_at),
+        (gettext_lazy("Reported at"), lambda i: i.reported_at),
+        (gettext_lazy("Village"), lambda i: i.village.name),
+        (gettext_lazy("Report"), lambda i: i.get_report_status_display()),
+        (gettext_lazy("Case"), lambda i: i.get_case_status_display()),
+        (gettext_lazy("Reporting officer"), lambda i: i.reporting_officer.full_name),
+        (gettext_lazy("Place"), guarded(lambda i: i.place)),
+        (gettext_lazy("Description"), guarded(lambda i: i.description)),
+        (gettext_lazy("Actions taken"), guarded(lambda i: i.actions_taken)),
+    ]
+
+
+class IncidentList(RegistryListView):
+    model = Incident
+    filterset_class = IncidentFilter
+    template_name = "officers/incident_list.html"
+    select_related = ("village", "reporting_officer")
+    export_columns = True  # built per request: which details the person may see
+
+    def get(self, request, *args, **kwargs):
+        self.police_ids = _police_station_ids(request.user)
+        fmt = request.GET.get("export")
+        if fmt in exports.FORMATS:
+            filterset = self.get_filterset(self.get_filterset_class())
+            rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+            for incident in rows.filter(category__in=Incident.RESTRICTED):
+                if _details_visible(incident, self.police_ids):
+                    access.log_restricted_view(request.user, incident, "export")
+            return exports.export_response(rows, _export_columns(self.police_ids), "incidents", fmt)
+        return super().get(request, *args, **kwargs)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["police_ids"] = self.police_ids
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["police_ids"] = self.police_ids
+        return context
+
+
+@login_required
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk)
+    details = access.shows_details(request.user, incident)
+    if details:
+        access.log_restricted_view(request.user, incident, "detail")
+    order = RestrainingOrder.objects.filter(incident=incident).first() if details else None
+    work = access.may_work_on_case(request.user, incident)
+    return render(
+        request,
+        "officers/incident_detail.html",
+        {
+            "incident": incident,
+            "details": details,
+            "parties": list(incident.parties.all()) if details else [],
+            "attachments": list(incident.attachments.all()) if details else [],
+            "supplements": list(incident.supplements.select_related("author")) if details else [],
+            "order": order,
+            "events": list(incident.events.select_related("user")),
+            "history": history_entries(incident) if details else [],
+            "may_edit": access.may_edit(request.user, incident),
+            "may_review": access.may_review(request.user, incident),
+            "may_work": work,
+            "may_decide": access.may_decide_case(request.user, incident),
+            "missing": service.missing_for_submission(incident),
+            "comment_form": CommentForm(),
+            "refer_form": ReferForm(),
+            "supplement_form": SupplementForm(),
+            "attachment_form": AttachmentForm(),
+        },
+    )
+
+
+@login_required
+@permission_required("officers.add_incident", raise_exception=True)
+def incident_create(request: HttpRequest) -> HttpResponse:
+    officer = Officer.objects.filter(user=request.user).select_related("station").first()
+    if officer is None:
+        raise PermissionDenied
+    form = IncidentForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        incident = service.incident_create(officer=officer, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Incident %(number)s drafted.") % {"number": incident.number})
+        return redirect(incident)
+    return render(request, "officers/incident_form.html", {"form": form})
+
+
+@login_required
+def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk)
+    if not access.may_edit(request.user, incident):
+        raise PermissionDenied
+    form = IncidentForm(
+        request.POST if request.method == "POST" else None,
+        instance=incident,
+        user=request.user,
+    )
+    if request.method == "POST" and form.is_valid():
+        service.incident_update(incident=incident, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved: %(record)s.") % {"record": incident})
+        return redirect(incident)
+    return render(request, "officers/incident_form.html", {"form": form, "incident": incident})
+
+
+def _child_form(request, pk, form_class, instance_for, template, title):
+    """Add a party or an order while the report can still be edited."""
+    incident = get_incident_for_user(request.user, pk)
+    if not access.may_edit(request.user, incident):
+        raise PermissionDenied
+    instance = instance_for(incident)
+    form = form_class(request.POST if request.method == "POST" else None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved: %(record)s.") % {"record": title})
+        return redirect(incident)
+    return render(request, template, {"form": form, "incident": incident, "title": title})
+
+
+@login_required
+def party_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _child_form(
+        request,
+        pk,
+        PartyForm,
+        lambda i: Party(incident=i),
+        "officers/incident_child_form.html",
+        _("Party"),
+    )
+
+
+@login_required
+def party_edit(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
+    return _child_form(
+        request,
+        pk,
+        PartyForm,
+        lambda i: get_object_or_404(i.parties, pk=party_pk),
+        "officers/incident_child_form.html",
+        _("Party"),
+    )
+
+
+@login_required
+def order_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    def instance_for(incident):
+        if not incident.is_restricted:
+            raise Http404
+        return RestrainingOrder.objects.filter(incident=incident).first() or RestrainingOrder(
+            incident=incident
+        )
+
+    return _child_form(
+        request,
+        pk,
+        RestrainingOrderForm,
+        instance_for,
+        "officers/incident_child_form.html",
+        _("Urgent restraining order"),
+    )
+
+
+@login_required
+@require_POST
+def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """One step of the report or case workflow, from a button on the incident page."""
+    incident = get_incident_for_user(request.user, pk)
+    user = request.user
+    allowed = {
+        "submit": access.may_edit(user, incident),
+        "approve": access.may_review(user, incident),
+        "return": access.may_review(user, incident),
+        "start": access.may_work_on_case(user, incident),
+        "refer": access.may_work_on_case(user, incident),
+        "request_closure": access.may_work_on_case(user, incident),
+        "close": access.may_decide_case(user, incident),
+        "reopen": access.may_decide_case(user, incident),
+        "supplement": access.may_work_on_case(user, incident) and incident.is_locked,
+        "photo": access.may_work_on_case(user, incident),
+    }
+    if step not in allowed:
+        raise Http404
+    if not allowed[step]:
+        raise PermissionDenied
+    try:
+        _do_step(request, incident, step)
+    except service.IncidentError as error:
+        messages.error(request, str(error))
+    return redirect(incident)
+
+
+def _do_step(request, incident, step) -> None:
+    user = request.user
+    if step == "submit":
+        service.incident_submit(incident=incident, user=user)
+        messages.success(request, _("Report submitted to the supervisor."))
+    elif step == "approve":
+        service.incident_review(incident=incident, user=user, approve=True)
+        messages.success(request, _("Report approved."))
+    elif step == "refer":
+        form = ReferForm(request.POST)
+        if not form.is_valid():
+            raise service.IncidentError(_("Say where and when the case was referred."))
+        service.case_refer(incident=incident, user=user, **form.cleaned_data)
+    elif step == "start":
+        service.case_start(incident=incident, user=user)
+    elif step == "supplement":
+        form = SupplementForm(request.POST)
+        if not form.is_valid():
+            raise service.IncidentError(_("Write the supplement."))
+        service.supplement_add(incident=incident, user=user, text=form.cleaned_data["text"])
+    elif step == "photo":
+        form = AttachmentForm(request.POST, request.FILES)
+        if not form.is_valid():
+            raise service.IncidentError(
+                " ".join(form.errors.get("image", [])) or _("Choose a photo.")
+            )
+        service.attachment_add(
+            incident=incident,
+            user=user,
+            upload=request.FILES["image"],
+            caption=form.cleaned_data["caption"],
+        )
+    else:
+        form = CommentForm(request.POST)
+        if not form.is_valid():
+            raise service.IncidentError(_("Write a comment: it is kept with the step."))
+        comment = form.cleaned_data["comment"]
+        if step == "return":
+            service.incident_review(incident=incident, user=user, approve=False, comment=comment)
+        elif step == "request_closure":
+            service.case_request_closure(incident=incident, user=user, comment=comment)
+        elif step == "close":
+            service.case_close(incident=incident, user=user, outcome=comment)
+        else:
+            service.case_reopen(incident=incident, user=user, reason=comment)
+
+
+@login_required
+def attachment_file(request: HttpRequest, pk: int, attachment_pk: int, size: str) -> FileResponse:
+    """A photo of an incident, to those who may see the incident's details."""
+    incident = get_incident_for_user(request.user, pk)
+    if not access.shows_details(request.user, incident):
+        raise PermissionDenied
+    attachment = get_object_or_404(incident.attachments, pk=attachment_pk)
+    stored = attachment.thumbnail if size == "thumb" else attachment.image
+    response = FileResponse(stored.open("rb"), content_type="image/jpeg")
+    response["Content-Disposition"] = (
+        f'inline; filename="incident-{incident.number}-{attachment.pk}.jpg"'
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@permission_required("officers.view_incident", raise_exception=True)
+def incident_map(request: HttpRequest) -> HttpResponse:
+    from django.conf import settings
+
+    filterset = IncidentFilter(
+        request.GET or None,
+        queryset=Incident.objects.visible_to(request.user),
+        request=request,
+        police_ids=_police_station_ids(request.user),
+    )
+    return render(
+        request,
+        "officers/incident_map.html",
+        {
+            "filter": filterset,
+            "tiles_url": settings.MAP_TILES_URL,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@permission_required("officers.view_incident", raise_exception=True)
+def incident_map_data(request: HttpRequest) -> JsonResponse:
+    """Points of the incidents the filters select (at most 2,000), as GeoJSON."""
+    filterset = IncidentFilter(
+        request.GET or None,
+        queryset=Incident.objects.visible_to(request.user).select_related("village"),
+        request=request,
+        police_ids=_police_station_ids(request.user),
+    )
+    rows = filterset.qs if filterset.is_valid() else Incident.objects.none()
+    features = []
+    for incident in rows.order_by("-occurred_at")[:2000]:
+        lat = incident.latitude if incident.latitude is not None else incident.village.latitude
+        lon = incident.longitude if incident.longitude is not None else incident.village.longitude
+        if lat is None or lon is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+                "properties": {
+                    "number": incident.number,
+                    "category": incident.get_category_display(),
+                    "village": incident.village.name,
+                    "date": timezone.localtime(incident.occurred_at).strftime("%Y-%m-%d"),
+                    "url": incident.get_absolute_url(),
+                    "restricted": incident.is_restricted,
+                },
+            }
+        )
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+@login_required
+@permission_required("officers.view_restrictedview", raise_exception=True)
+def restricted_log(request: HttpRequest) -> HttpResponse:
+    """Who saw restricted details, when and of which incident: supervisors and admins."""
+    from django.core.paginator import Paginator
+
+    views = RestrictedView.objects.select_related("user", "incident")
+    if not request.user.is_superuser:
+        views = views.filter(incident__in=Incident.objects.visible_to(request.user))
+    page = Paginator(views.order_by("-at", "-id"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "officers/restricted_log.html",
+        {
+            "page_obj": page,
+            "object_list": page.object_list,
+            "is_paginated": page.has_other_pages(),
+            "paginator": page.paginator,
+        },
+    )

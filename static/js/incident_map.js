@@ -1,0 +1,40 @@
+// The incident map: points from the data URL, a list beside them that works without tiles.
+(function () {
+  const holder = document.getElementById("incident-map");
+  const list = document.getElementById("incident-points");
+  if (!holder) return;
+  const map = L.map(holder).setView([47.1, 37.5], 10);
+  if (holder.dataset.tiles) {
+    L.tileLayer(holder.dataset.tiles, { maxZoom: 18 }).addTo(map);
+  }
+  fetch(holder.dataset.source, { credentials: "same-origin" })
+    .then((response) => response.json())
+    .then((data) => {
+      list.replaceChildren();
+      const bounds = [];
+      data.features.forEach((feature) => {
+        const [lon, lat] = feature.geometry.coordinates;
+        const p = feature.properties;
+        bounds.push([lat, lon]);
+        const marker = L.circleMarker([lat, lon], {
+          radius: 7, color: p.restricted ? "#212529" : "#0b3d91", fillOpacity: 0.7,
+        }).addTo(map);
+        const link = document.createElement("a");
+        link.href = p.url;
+        link.textContent = `${p.number} · ${p.category}`;
+        marker.bindPopup(link);
+        const item = document.createElement("li");
+        item.className = "list-group-item";
+        const row = link.cloneNode(true);
+        item.append(row, ` — ${p.village}, ${p.date}`);
+        list.append(item);
+      });
+      if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
+      if (!data.features.length) {
+        const item = document.createElement("li");
+        item.className = "list-group-item text-body-secondary";
+        item.textContent = list.dataset.empty || "—";
+        list.append(item);
+      }
+    });
+})();
