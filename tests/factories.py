@@ -164,3 +164,25 @@ def make_shift(officer: Officer, start, hours: float = 8, **kwargs):
     if end is None:
         kwargs["status"] = Shift.Status.OPEN
     return Shift.objects.create(officer=officer, started_at=start, ended_at=end, **kwargs)
+
+
+def make_incident(officer: Officer, category: str = "theft", *, village=None, user=None, **fields):
+    """Draft an incident through the service, as the officer would."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from officers.services.incidents import incident_create
+
+    moment = timezone.now() - dt.timedelta(hours=2)
+    fields.setdefault("occurred_at", moment)
+    fields.setdefault("reported_at", moment + dt.timedelta(minutes=30))
+    fields.setdefault("place", "вул. Центральна, 5")
+    fields.setdefault("description", "Опис події.")
+    return incident_create(
+        officer=officer,
+        user=user or officer.user or make_user(None),
+        village=village or officer.station.village,
+        category=category,
+        **fields,
+    )
