@@ -324,7 +324,7 @@ def incident_map(request: HttpRequest) -> HttpResponse:
     from django.conf import settings
 
     filterset = IncidentFilter(
-        request.GET or None,
+        request.GET,
         queryset=Incident.objects.visible_to(request.user),
         request=request,
         police_ids=_police_station_ids(request.user),
@@ -345,7 +345,7 @@ def incident_map(request: HttpRequest) -> HttpResponse:
 def incident_map_data(request: HttpRequest) -> JsonResponse:
     """Points of the incidents the filters select (at most 2,000), as GeoJSON."""
     filterset = IncidentFilter(
-        request.GET or None,
+        request.GET,
         queryset=Incident.objects.visible_to(request.user).select_related("village"),
         request=request,
         police_ids=_police_station_ids(request.user),
