@@ -84,6 +84,17 @@ PAGES = [
     ("officers:officer_timesheet", "other_officer", [LOGIN, 404, 404, 200, 200]),
     ("officers:station_week", "own_station", [LOGIN, 200, 200, 200, 200]),
     ("officers:station_week", "other_station", [LOGIN, 404, 404, 200, 200]),
+    ("officers:incident_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("officers:incident_create", None, [LOGIN, 200, 403, 403, 403]),
+    ("officers:incident_map", None, [LOGIN, 200, 200, 200, 200]),
+    ("officers:incident_map_data", None, [LOGIN, 200, 200, 200, 200]),
+    ("officers:restricted_log", None, [LOGIN, 403, 200, 403, 200]),
+    ("officers:incident_detail", "own_incident", [LOGIN, 200, 200, 200, 200]),
+    ("officers:incident_detail", "other_incident", [LOGIN, 404, 404, 200, 200]),
+    ("officers:incident_update", "own_incident", [LOGIN, 200, 403, 403, 403]),
+    ("officers:incident_update", "other_incident", [LOGIN, 404, 404, 403, 403]),
+    ("officers:party_add", "own_incident", [LOGIN, 200, 403, 403, 403]),
+    ("officers:order_edit", "own_incident", [LOGIN, 200, 403, 403, 403]),
 ]
 
 
@@ -124,6 +135,8 @@ def world(officer, officer_user, supervisor_user, staff_user, admin_user, other_
             "report": None,
             "own_shift": factories.make_shift(officer, timezone.now() - H, hours=None),
             "other_shift": factories.make_shift(other_officer, timezone.now() - H, hours=None),
+            "own_incident": factories.make_incident(officer, "domestic_violence"),
+            "other_incident": factories.make_incident(other_officer, "domestic_violence"),
         },
     }
 
