@@ -24,15 +24,16 @@ def at(day: datetime.date, clock: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, clock, tzinfo=local_zone())
 
 
-def _elapsed(start: datetime.datetime, end: datetime.datetime) -> datetime.timedelta:
-    # Subtracting in UTC gives real time across a change to or from summer time.
+def elapsed(start: datetime.datetime, end: datetime.datetime) -> datetime.timedelta:
+    """Real time between two moments. Python subtracts two times of one zone by their
+    wall clocks; in UTC the summer-time hour is counted as it really passed."""
     utc = datetime.UTC
     return end.astimezone(utc) - start.astimezone(utc)
 
 
 def _overlap(a_start, a_end, b_start, b_end) -> datetime.timedelta:
     start, end = max(a_start, b_start), min(a_end, b_end)
-    return _elapsed(start, end) if end > start else datetime.timedelta(0)
+    return elapsed(start, end) if end > start else datetime.timedelta(0)
 
 
 def hours_by_day(

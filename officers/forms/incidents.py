@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from officers.models import Incident, Party, RestrainingOrder
 from officers.models.incidents import ORDER_MAX_DAYS
+from officers.worktime import elapsed
 from policing.forms import DateInput, DateTimeInput, ScopedModelForm
 from policing.images import PhotoField
 
@@ -100,7 +101,7 @@ class RestrainingOrderForm(forms.ModelForm):
         if issued and until:
             if until <= issued:
                 self.add_error("valid_until", _("The order must end after it is issued."))
-            elif until - issued > datetime.timedelta(days=ORDER_MAX_DAYS):
+            elif elapsed(issued, until) > datetime.timedelta(days=ORDER_MAX_DAYS):
                 self.add_error("valid_until", _("An urgent order is valid for at most 10 days."))
         measures = ("must_leave_home", "must_not_enter", "no_contact")
         if not any(cleaned.get(name) for name in measures):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from officers.models import MonthClosure, Officer, Shift
 from officers.models.shifts import MAX_SHIFT
+from officers.worktime import elapsed
 from stations.models import Vehicle, Village
 from stations.services import odometer_reading_add
 
@@ -40,7 +41,7 @@ def check_times(
     if end is not None:
         if end <= start:
             raise ShiftError(_("A shift must end after it starts."))
-        if end - start > MAX_SHIFT:
+        if elapsed(start, end) > MAX_SHIFT:
             raise ShiftError(_("A shift cannot last more than 24 hours."))
         if end > now + datetime.timedelta(minutes=5):
             raise ShiftError(_("A shift cannot end in the future."))

@@ -1,6 +1,5 @@
 """The incident pages make the same number of queries however many rows there are."""
 
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone

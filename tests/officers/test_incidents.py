@@ -464,3 +464,16 @@ def test_bad_incident_input_is_refused_on_the_field(
 
     assert field in response.context["form"].errors
     assert not Incident.objects.exists()
+
+
+def test_an_order_over_the_autumn_clock_change_is_measured_in_real_time(client, officer_user, dv):
+    # 25 Oct 12:00 to 4 Nov 12:00 2021 on the wall clock is ten days and one hour.
+    client.force_login(officer_user)
+
+    response = client.post(
+        reverse("officers:order_edit", args=[dv.pk]),
+        order_data(issued_at="2021-10-25T12:00", valid_until="2021-11-04T12:00"),
+    )
+
+    assert "valid_until" in response.context["form"].errors
+    assert not RestrainingOrder.objects.exists()

@@ -67,3 +67,10 @@ def test_a_shift_over_the_new_year_is_clipped_to_each_month():
     assert december == (start, kyiv(2022, 1, 1, 0))
     assert january == (kyiv(2022, 1, 1, 0), end)
     assert worktime.clip(start, end, datetime.date(2022, 2, 1)) is None
+
+
+def test_elapsed_time_counts_the_summer_time_hour():
+    start, end = kyiv(2021, 10, 25, 12), kyiv(2021, 11, 4, 12)  # over 31 October 2021
+
+    assert end - start == datetime.timedelta(days=10)  # Python's wall-clock difference
+    assert worktime.elapsed(start, end) == datetime.timedelta(days=10, hours=1)

@@ -99,3 +99,18 @@ def test_it_logs_three_months_of_shifts_that_keep_the_rules():
     assert all(a.ended_at <= b.started_at for a, b in zip(shifts, shifts[1:], strict=False))
     assert all(s.duration() <= datetime.timedelta(hours=24) for s in shifts)
     assert shifts[0].villages.exists()
+
+
+def test_it_logs_about_a_hundred_incidents_in_the_reported_mix():
+    from collections import Counter
+
+    from officers.models import Incident
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    counts = Counter(Incident.objects.values_list("category", flat=True))
+    top_three = {category for category, _n in counts.most_common(3)}
+    assert sum(counts.values()) == 100
+    assert top_three == {"domestic_violence", "theft", "domestic_conflict"}
+    assert Incident.objects.values("village").distinct().count() == 4
+    assert Incident.objects.filter(report_status="submitted").count() == 10
