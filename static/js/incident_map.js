@@ -29,7 +29,7 @@
         item.append(row, ` — ${p.village}, ${p.date}`);
         list.append(item);
       });
-      if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
+      if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13, animate: false });
       if (!data.features.length) {
         const item = document.createElement("li");
         item.className = "list-group-item text-body-secondary";

@@ -28,6 +28,7 @@ def pages(officer, second_village, staff_user, officer_user):
     shift.villages.set([village])
     factories.make_shift(officer, timezone.now() - datetime.timedelta(hours=2), hours=None)
     month = timezone.localdate().strftime("%Y-%m")
+    incident = factories.make_incident(officer, "domestic_violence", latitude=47.1, longitude=37.5)
     return {
         "home": "/",
         "communities": "/communities/",
@@ -59,6 +60,9 @@ def pages(officer, second_village, staff_user, officer_user):
         "week": f"/stations/{station.pk}/week/",
         "timesheet": f"/timesheets/stations/{station.pk}/?month={month}",
         "officer-timesheet": f"/timesheets/officers/{officer.pk}/?month={month}",
+        "incidents": "/incidents/",
+        "incident": incident.get_absolute_url(),
+        "incident-map": "/incidents/map/",
     }
 
 
