@@ -77,6 +77,9 @@ class IncidentFilter(django_filters.FilterSet):
     category = django_filters.ChoiceFilter(
         label=_("Category"), choices=Incident.Category.choices, empty_label=_("All")
     )
+    report_status = django_filters.ChoiceFilter(
+        label=_("Report"), choices=Incident.Report.choices, empty_label=_("All")
+    )
     case_status = django_filters.ChoiceFilter(
         label=_("Case"), choices=Incident.Case.choices, empty_label=_("All")
     )
@@ -92,7 +95,16 @@ class IncidentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Incident
-        fields = ["q", "village", "category", "case_status", "reporting_officer", "since", "until"]
+        fields = [
+            "q",
+            "village",
+            "category",
+            "report_status",
+            "case_status",
+            "reporting_officer",
+            "since",
+            "until",
+        ]
 
     def __init__(self, *args, police_ids=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -477,3 +477,35 @@ def test_an_order_over_the_autumn_clock_change_is_measured_in_real_time(client, 
 
     assert "valid_until" in response.context["form"].errors
     assert not RestrainingOrder.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["submit", "start", "close", "supplement", "photo"])
+def test_a_crafted_post_to_another_stations_incident_is_refused(
+    client, other_officer_user, dv, name
+):
+    client.force_login(other_officer_user)
+
+    response = step(client, dv, name, comment="x", text="x")
+
+    dv.refresh_from_db()
+    assert response.status_code == 404
+    assert dv.report_status == Incident.Report.DRAFT and dv.case_status == Incident.Case.OPEN
+
+
+def test_the_supervisor_finds_the_reports_waiting(client, supervisor_user, officer_user, dv, theft):
+    client.force_login(officer_user)
+    step(client, theft, "submit")
+    client.force_login(supervisor_user)
+
+    response = client.get(reverse("officers:incident_list"), {"report_status": "submitted"})
+
+    assert list(response.context["object_list"]) == [theft]
+
+
+def test_staff_see_the_metadata_of_a_restricted_incident_in_the_list(client, staff_user, dv):
+    client.force_login(staff_user)
+
+    content = client.get(reverse("officers:incident_list")).content.decode()
+
+    assert dv.number in content and "Домашнє насильство" in content
+    assert SECRET not in content and VICTIM not in content
