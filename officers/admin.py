@@ -60,8 +60,9 @@ class MonthClosureAdmin(NoDeleteAdmin):
 
 
 @admin.register(Incident)
-class IncidentAdmin(NoDeleteAdmin):
-    """Metadata only: restricted details (description, parties, photos) never show here."""
+class IncidentAdmin(admin.ModelAdmin):
+    """Metadata only: restricted details (description, parties, photos) never show here,
+    not even in a history view (the record's history is on its own page, for police)."""
 
     list_display = ["number", "category", "village", "occurred_at", "report_status", "case_status"]
     list_select_related = ["village"]
@@ -86,6 +87,9 @@ class IncidentAdmin(NoDeleteAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
 

@@ -509,3 +509,17 @@ def test_staff_see_the_metadata_of_a_restricted_incident_in_the_list(client, sta
 
     assert dv.number in content and "Домашнє насильство" in content
     assert SECRET not in content and VICTIM not in content
+
+
+def test_the_admin_history_of_a_restricted_incident_hides_the_details(client, admin_user, dv):
+    dv.description = SECRET + " (оновлено)"
+    dv.save()
+    record = dv.history.first()
+    client.force_login(admin_user)
+
+    listing = client.get(reverse("admin:officers_incident_history", args=[dv.pk]))
+    version = client.get(f"/admin/officers/incident/{dv.pk}/history/{record.history_id}/")
+
+    assert listing.status_code == 200
+    assert SECRET not in listing.content.decode()
+    assert SECRET not in version.content.decode()
