@@ -87,9 +87,12 @@ class IncidentList(RegistryListView):
         if fmt in exports.FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
             rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-            for incident in rows.filter(category__in=Incident.RESTRICTED):
-                if _details_visible(incident, self.police_ids):
-                    access.log_restricted_view(request.user, incident, "export")
+            RestrictedView.objects.bulk_create(
+                RestrictedView(incident_id=pk, user=request.user, what="export")
+                for pk in rows.filter(
+                    category__in=Incident.RESTRICTED, station__in=self.police_ids
+                ).values_list("pk", flat=True)
+            )
             return exports.export_response(rows, _export_columns(self.police_ids), "incidents", fmt)
         return super().get(request, *args, **kwargs)
 
