@@ -1,5 +1,7 @@
 """Project-wide pages: the home page, the password change and the error pages."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -7,10 +9,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.static import serve
 
 from officers import duty
-from officers.models import Officer
+from officers.models import Incident, Officer
+from officers.worktime import month_bounds
+from policing import aggregates
+from policing.charts import BarChart
 from stations import selectors
 from stations.models import Community, Handover, Station, Village
 
@@ -48,6 +55,15 @@ def home(request: HttpRequest) -> HttpResponse:
         context["expiring_orders"] = duty.expiring_orders(user)
     if user.has_perm("officers.view_shift") and (counts or supervised):
         context.update(duty.on_duty_panel(user))
+    if user.has_perm("officers.view_incident") and officer is None:
+        context["dashboard"] = dashboard(user)
+    if officer is not None:
+        context["own_open_incidents"] = list(
+            Incident.objects.filter(reporting_officer=officer)
+            .exclude(case_status=Incident.Case.CLOSED)
+            .select_related("village")
+            .order_by("-occurred_at")[:10]
+        )
     if user.has_perm("stations.add_handover"):
         context["unconfirmed_count"] = Handover.objects.unconfirmed().count()
     return render(request, "policing/home.html", context)
@@ -59,6 +75,30 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def dashboard(user) -> dict:
+    """The picture at a glance for staff and supervisors; each figure links onward."""
+    now = timezone.now()
+    year_ago = now - datetime.timedelta(days=365)
+    month_start, month_end = month_bounds(timezone.localdate())
+    return {
+        "open_by_village": BarChart(
+            _("Open incidents by village"), aggregates.open_incidents_by_village(user)
+        ),
+        "by_category": BarChart(
+            _("Incidents by category, last 12 months"),
+            aggregates.incidents_by_category(user, year_ago),
+        ),
+        "by_village": BarChart(
+            _("Incidents by village, last 12 months"),
+            aggregates.incidents_by_village(user, year_ago),
+        ),
+        "patrol": aggregates.patrol_by_village(user, month_start, month_end),
+        "vehicles": aggregates.vehicles_needing_attention(user),
+        "items": BarChart(_("Items held per officer"), aggregates.items_per_officer(user)),
+        "acts_waiting": aggregates.acts_waiting(user),
+    }
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
