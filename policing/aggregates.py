@@ -88,19 +88,21 @@ def incidents_by_village(user, since: datetime.datetime) -> list[Bar]:
     ]
 
 
-def patrol_by_village(user, start, end) -> list[dict]:
+def patrol_by_village(user, start, end, community=None) -> list[dict]:
     """Shifts that started in [start, end) and their hours, per village patrolled."""
+    shifts = Shift.objects.visible_to(user)
+    if community is not None:
+        shifts = shifts.filter(officer__station__village__community=community)
     rows = (
-        Shift.objects.visible_to(user)
-        .filter(started_at__gte=start, started_at__lt=end, ended_at__isnull=False)
+        shifts.filter(started_at__gte=start, started_at__lt=end, ended_at__isnull=False)
         .values("villages__id", "villages__name")
         .annotate(visits=Count("id"), time=Sum(SHIFT_LENGTH))
-        .filter(villages__id__isnull=False)
         .order_by("villages__name")
     )
     return [
         {"village": row["villages__name"], "visits": row["visits"], "hours": _hours(row["time"])}
         for row in rows
+        if row["villages__id"] is not None
     ]
 
 

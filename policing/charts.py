@@ -20,7 +20,7 @@ class BarChart:
     bars: list[Bar]
     width: int = 420
     row_height: int = 26
-    label_width: int = 150
+    label_width: int = 160
 
     @property
     def height(self) -> int:

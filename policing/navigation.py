@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 TERRITORY = _("Territory")
 PROPERTY = _("Property")
+INCIDENTS = _("Incidents")
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,10 @@ SECTIONS = [
             "stations:station", TERRITORY),
     Section(_("Officers"), "officers:officer_list", "officers.view_officer", "officers:officer"),
     Section(_("Shifts"), "officers:shift_list", "officers.view_shift", "officers:shift"),
-    Section(_("Incidents"), "officers:incident_list", "officers.view_incident",
-            "officers:incident"),
+    Section(_("Incident log"), "officers:incident_list", "officers.view_incident",
+            "officers:incident", INCIDENTS),
+    Section(_("Monthly report"), "monthly_report", "officers.view_incident", ":monthly_report",
+            INCIDENTS),
     Section(_("Vehicles"), "stations:vehicle_list", "stations.view_vehicle",
             "stations:vehicle", PROPERTY),
     Section(_("Equipment"), "stations:equipmentitem_list", "stations.view_equipmentitem",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from policing import views
+from policing import report, search, views
 
 handler403 = "policing.views.error_403"
 handler404 = "policing.views.error_404"
@@ -10,6 +10,8 @@ handler500 = "policing.views.error_500"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("report/", report.monthly_report, name="monthly_report"),
+    path("search/", search.search, name="search"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", views.PasswordChangeView.as_view(), name="password_change"),

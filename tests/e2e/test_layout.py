@@ -63,6 +63,8 @@ def pages(officer, second_village, staff_user, officer_user):
         "incidents": "/incidents/",
         "incident": incident.get_absolute_url(),
         "incident-map": "/incidents/map/",
+        "report": f"/report/?month={month}",
+        "search": "/search/?q=Тимоф",
     }
 
 

@@ -95,6 +95,8 @@ PAGES = [
     ("officers:incident_update", "other_incident", [LOGIN, 404, 404, 403, 403]),
     ("officers:party_add", "own_incident", [LOGIN, 200, 403, 403, 403]),
     ("officers:order_edit", "own_incident", [LOGIN, 200, 403, 403, 403]),
+    ("monthly_report", None, [LOGIN, 200, 200, 200, 200]),
+    ("search", None, [LOGIN, 200, 200, 200, 200]),
 ]
 
 

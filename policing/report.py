@@ -1,0 +1,112 @@
+"""The monthly community report: what the council puts in front of its members.
+
+It counts only what is not restricted (categories, villages, dates, statuses): no
+description or party of any incident ever appears in it.
+"""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from officers.models import Incident, Officer
+from officers.views.timesheets import parse_month
+from officers.worktime import month_bounds
+from policing import aggregates, exports
+from stations.models import Community, Custody, Vehicle
+
+
+def build(user, community: Community, month: datetime.date) -> dict:
+    incidents = Incident.objects.visible_to(user).filter(community=community)
+    start, end = month_bounds(month)
+    vehicles = Vehicle.objects.visible_to(user).filter(station__village__community=community)
+    officers = Officer.objects.visible_to(user).filter(station__village__community=community)
+    custodies = Custody.objects.visible_to(user).filter(item__station__village__community=community)
+    return {
+        "community": community,
+        "month": month,
+        "coverage": aggregates.patrol_by_village(user, start, end, community),
+        "by_category": aggregates.incident_comparison(
+            incidents, month, "category", dict(Incident.Category.choices)
+        ),
+        "by_village": aggregates.incident_comparison(incidents, month, "village__name"),
+        "response": aggregates.response_and_closure(incidents, month),
+        "people": aggregates.officers_and_trainings(officers, month),
+        "vehicles": aggregates.vehicle_costs(vehicles, month),
+        "equipment": aggregates.equipment_issued(custodies, month),
+    }
+
+
+def _xlsx(report: dict) -> HttpResponse:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "report"
+    sheet.append([str(report["community"]), report["month"].strftime("%Y-%m")])
+    sheet.append([])
+    sheet.append([_("Village"), _("Shifts"), _("Hours")])
+    for row in report["coverage"]:
+        sheet.append([row["village"], row["visits"], row["hours"]])
+    sheet.append([])
+    sheet.append([_("Category"), _("This month"), _("Month before"), _("A year before")])
+    for row in report["by_category"]:
+        sheet.append([row.label, row.now, row.previous, row.year_ago])
+    sheet.append([])
+    sheet.append([_("Village"), _("This month"), _("Month before"), _("A year before")])
+    for row in report["by_village"]:
+        sheet.append([row.label, row.now, row.previous, row.year_ago])
+    sheet.append([])
+    sheet.append(
+        [_("Vehicle"), _("Kilometres"), _("Litres"), _("Fuel, UAH"), _("Maintenance, UAH")]
+    )
+    for row in report["vehicles"]:
+        sheet.append(
+            [
+                str(row["vehicle"]),
+                row["km"],
+                float(row["litres"]),
+                float(row["fuel_uah"]),
+                float(row["maintenance_uah"]),
+            ]
+        )
+    sheet.append([])
+    sheet.append([_("Kind"), _("Issued this month"), _("Held at month end")])
+    for row in report["equipment"]:
+        sheet.append([str(row["kind"]), row["issued"], row["held"]])
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="report-{report["community"].pk}-{report["month"]:%Y-%m}.xlsx"'
+    )
+    book.save(response)
+    return response
+
+
+@login_required
+@permission_required("officers.view_incident", raise_exception=True)
+def monthly_report(request: HttpRequest) -> HttpResponse:
+    communities = Community.objects.visible_to(request.user).order_by("name")
+    chosen = request.GET.get("community")
+    community = (
+        get_object_or_404(communities, pk=chosen)
+        if chosen and chosen.isdigit()
+        else communities.first()
+    )
+    month = parse_month(request.GET.get("month"))
+    if month >= timezone.localdate().replace(day=1) and not request.GET.get("month"):
+        month = (month - datetime.timedelta(days=1)).replace(day=1)  # last full month
+    if community is None:
+        return render(request, "policing/report.html", {"communities": communities, "report": None})
+    report = build(request.user, community, month)
+    if request.GET.get("export") in exports.FORMATS:
+        return _xlsx(report)
+    return render(
+        request,
+        "policing/report.html",
+        {"communities": communities, "report": report, **report},
+    )
