@@ -54,6 +54,9 @@ class ShiftFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Shift.Status.choices, empty_label=_("All")
     )
+    village = django_filters.ModelChoiceFilter(
+        label=_("Village"), empty_label=_("All"), field_name="villages", queryset=visible_villages
+    )
     since = django_filters.DateFilter(
         label=_("From"), field_name="started_at", lookup_expr="date__gte", widget=DateInput()
     )
@@ -63,7 +66,7 @@ class ShiftFilter(django_filters.FilterSet):
 
     class Meta:
         model = Shift
-        fields = ["station", "officer", "status", "since", "until"]
+        fields = ["station", "officer", "status", "village", "since", "until"]
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -83,6 +86,11 @@ class IncidentFilter(django_filters.FilterSet):
     case_status = django_filters.ChoiceFilter(
         label=_("Case"), choices=Incident.Case.choices, empty_label=_("All")
     )
+    not_closed = django_filters.BooleanFilter(
+        label=_("Only cases not closed"),
+        method="filter_not_closed",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
     reporting_officer = django_filters.ModelChoiceFilter(
         label=_("Officer"), empty_label=_("All"), queryset=visible_officers
     )
@@ -101,6 +109,7 @@ class IncidentFilter(django_filters.FilterSet):
             "category",
             "report_status",
             "case_status",
+            "not_closed",
             "reporting_officer",
             "since",
             "until",
@@ -109,6 +118,9 @@ class IncidentFilter(django_filters.FilterSet):
     def __init__(self, *args, police_ids=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         self.police_ids = police_ids
+
+    def filter_not_closed(self, queryset, name, value):
+        return queryset.exclude(case_status=Incident.Case.CLOSED) if value else queryset
 
     def search(self, queryset, name, value):
         value = value.strip()

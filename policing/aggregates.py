@@ -47,9 +47,12 @@ def open_incidents_by_village(user) -> list[Bar]:
         .order_by("-n", "village__name")
     )
     return [
-        Bar(row["village__name"], row["n"], incidents_url(village=row["village_id"]))
+        Bar(
+            row["village__name"],
+            row["n"],
+            incidents_url(village=row["village_id"], not_closed="true"),
+        )
         for row in rows
-        # the list has no "not closed" filter: it links to the village's incidents
     ]
 
 
@@ -99,8 +102,14 @@ def patrol_by_village(user, start, end, community=None) -> list[dict]:
         .annotate(visits=Count("id"), time=Sum(SHIFT_LENGTH))
         .order_by("villages__name")
     )
+    since = timezone.localtime(start).date().isoformat()
     return [
-        {"village": row["villages__name"], "visits": row["visits"], "hours": _hours(row["time"])}
+        {
+            "village": row["villages__name"],
+            "visits": row["visits"],
+            "hours": _hours(row["time"]),
+            "url": reverse("officers:shift_list") + f"?village={row['villages__id']}&since={since}",
+        }
         for row in rows
         if row["villages__id"] is not None
     ]

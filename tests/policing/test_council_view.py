@@ -219,3 +219,17 @@ def test_council_pages_do_not_grow_in_queries(client, staff_user, officer, villa
 
     assert Incident.objects.count() == 33
     assert with_few == with_many
+
+
+def test_each_dashboard_figure_links_to_the_list_it_counts(client, staff_user, scene, village):
+    from officers.services import incidents as service
+
+    service.case_close(incident=scene[0], user=staff_user, outcome="x")
+    client.force_login(staff_user)
+    board = client.get(reverse("home")).context["dashboard"]
+    bar = next(b for b in board["open_by_village"].bars if b.label == village.name)
+
+    listed = client.get(bar.url + "&export=csv")
+
+    rows = b"".join(listed.streaming_content).decode("utf-8-sig").strip().splitlines()
+    assert len(rows) - 1 == bar.value == 6
