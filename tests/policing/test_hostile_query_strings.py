@@ -1,0 +1,54 @@
+"""Hostile query strings on every list and report page answer with a page, never a 500."""
+
+import pytest
+from django.urls import reverse
+
+PAGES = [
+    "stations:community_list",
+    "stations:village_list",
+    "stations:station_list",
+    "stations:vehicle_list",
+    "stations:equipmentitem_list",
+    "stations:handover_list",
+    "stations:custody_report",
+    "officers:officer_list",
+    "officers:shift_list",
+    "officers:incident_list",
+    "officers:incident_map",
+    "officers:incident_map_data",
+    "monthly_report",
+    "search",
+    "home",
+]
+HOSTILE = [
+    {"page": "abc"},
+    {"page": "-1"},
+    {"page": "99999999999999999999"},
+    {"q": "' OR 1=1 --"},
+    {"q": "<script>alert(1)</script>"},
+    {"q": "\x00\u202e" + "я" * 5000},
+    {"station": "abc", "village": "-5", "status": "nonsense", "ordering": "password"},
+    {"since": "2022-02-30", "until": "yesterday"},
+    {"month": "2022-13", "community": "x"},
+    {"export": "pdf"},
+]
+
+
+@pytest.mark.parametrize("params", HOSTILE, ids=lambda p: ",".join(p))
+@pytest.mark.parametrize("page", PAGES)
+def test_a_hostile_query_string_gets_a_page(client, staff_user, officer, page, params):
+    client.force_login(staff_user)
+
+    response = client.get(reverse(page), params)
+
+    assert response.status_code in (200, 404)
+    if response.status_code == 200 and "text/html" in response["Content-Type"]:
+        assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("params", [{"month": "junk"}, {"week": "2022-99-99"}])
+def test_timesheet_and_week_survive_junk(client, staff_user, station, params):
+    client.force_login(staff_user)
+
+    for page in ("officers:station_timesheet", "officers:station_week"):
+        assert client.get(reverse(page, args=[station.pk]), params).status_code == 200
