@@ -1,10 +1,18 @@
 """Request-wide rules: the interface language and the forced first password change."""
 
+import logging
+import time
+import uuid
+
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger("policing.errors")
 
 
 class CookieLocaleMiddleware:
@@ -48,3 +56,44 @@ class ForcePasswordChangeMiddleware:
             if name not in self.ALLOWED:
                 return redirect("password_change")
         return self.get_response(request)
+
+
+class SessionLimitsMiddleware:
+    """End a session 12 hours after sign-in whatever the activity (the 30 minutes of
+    inactivity are the session cookie's own age, renewed on every request)."""
+
+    KEY = "signed_in_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            started = request.session.setdefault(self.KEY, now)
+            if now - started > settings.SESSION_ABSOLUTE_LIMIT:
+                logout(request)
+                return redirect_to_login(request.get_full_path())
+        return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not set itself; server errors get a reference to quote."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+    def process_exception(self, request, exception):
+        request.error_reference = uuid.uuid4().hex[:12]
+        logger.error(
+            "Server error %s on %s %s",
+            request.error_reference,
+            request.method,
+            request.path,
+            exc_info=exception,
+        )

@@ -125,4 +125,5 @@ def error_404(request: HttpRequest, exception=None) -> HttpResponse:
 
 def error_500(request: HttpRequest) -> HttpResponse:
     # No request context: the page must render even when the database is down.
-    return HttpResponseServerError(render_to_string("errors/500.html"))
+    reference = getattr(request, "error_reference", "")
+    return HttpResponseServerError(render_to_string("errors/500.html", {"reference": reference}))

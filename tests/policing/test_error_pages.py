@@ -2,6 +2,7 @@
 
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from policing.views import error_500
 
@@ -28,7 +29,8 @@ def test_a_forbidden_page_answers_403_in_the_site_look(client, officer_user):
 
 def test_the_server_error_page_renders_without_a_database(rf):
     # No db fixture: pytest-django fails this test if the page touches the database.
-    response = error_500(rf.get("/"))
+    with translation.override("uk"):
+        response = error_500(rf.get("/"))
 
     assert response.status_code == 500
     assert "Щось пішло не так" in response.content.decode()
@@ -45,6 +47,31 @@ def test_an_unexpected_error_shows_the_500_page_and_no_trace(client, staff_user,
     monkeypatch.setattr("policing.views.render", broken)
     response = client.get(reverse("home"))
 
+    content = response.content.decode()
     assert response.status_code == 500
-    assert "secret internals" not in response.content.decode()
-    assert "Щось пішло не так" in response.content.decode()
+    assert "secret internals" not in content
+    assert "Щось пішло не так" in content
+    assert "<code>" in content  # the reference the logs carry
+
+
+@override_settings(DEBUG=False)
+def test_the_error_reference_is_in_the_log(client, staff_user, monkeypatch, caplog):
+    client.force_login(staff_user)
+    client.raise_request_exception = False
+    monkeypatch.setattr("policing.views.render", lambda *a, **k: 1 / 0)
+
+    response = client.get(reverse("home"))
+
+    reference = response.content.decode().split("<code>")[1].split("</code>")[0]
+    assert any(reference in record.getMessage() for record in caplog.records)
+
+
+def test_security_headers_are_sent(client, staff_user):
+    client.force_login(staff_user)
+
+    response = client.get(reverse("home"))
+
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]

@@ -51,3 +51,25 @@ def test_booleans_are_parsed_strictly(value):
 
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be 'true' or 'false'" in result.stderr
+
+
+def test_the_deployment_check_passes_with_production_settings():
+    import secrets
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
+        DJANGO_ALLOWED_HOSTS="policing.example.org",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
