@@ -72,6 +72,13 @@ def pages(officer, second_village, staff_user, officer_user):
 def test_every_page_fits_the_screen(browser, live_server, pages, screenshot, width):
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900}, locale="uk-UA")
     page = context.new_page()
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     sign_in(page, live_server, "staff")
 
     for name, path in pages.items():
@@ -82,4 +89,5 @@ def test_every_page_fits_the_screen(browser, live_server, pages, screenshot, wid
         )
         assert overflow <= 0, f"{name} spills {overflow}px sideways at {width} width"
         screenshot(page, f"{width}-{name}")
+    assert blocked == []  # nothing the page needs is refused by its own policy
     context.close()

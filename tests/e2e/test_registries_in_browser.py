@@ -47,7 +47,11 @@ def test_staff_open_a_village_and_add_an_officer_with_a_photo(
     officer = Officer.objects.get(badge_number="0001001")
     assert officer.photo
     image = page.locator("img.photo")
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    width = image.evaluate(
+        "img => img.complete ? img.naturalWidth"
+        " : new Promise(done => { img.onload = () => done(img.naturalWidth); })"
+    )
+    assert width > 0  # the stored photo is served and decodes
     screenshot(page, "officer-detail")
 
 

@@ -75,3 +75,14 @@ def test_security_headers_are_sent(client, staff_user):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_the_content_security_policy_allows_no_inline_script(client, staff_user):
+    client.force_login(staff_user)
+
+    policy = client.get(reverse("home"))["Content-Security-Policy"]
+
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in policy
+    assert directives["frame-ancestors"] == "'none'"
