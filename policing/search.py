@@ -79,7 +79,8 @@ def _contains(queryset, term: str, *fields: str):
 
 def find(user, term: str) -> dict:
     """Results per kind of record, each at most ten, each only what ``user`` may read."""
-    term = term.strip()[:100]
+    # Control characters (a NUL above all, which PostgreSQL refuses) are never meant.
+    term = "".join(ch for ch in term if ch.isprintable()).strip()[:100]
     if len(term) < 2:
         return {}
     postgres = connection.vendor == "postgresql"
