@@ -41,12 +41,10 @@ def on_duty_panel(user) -> dict:
 
 def expiring_orders(user) -> list:
     """Urgent restraining orders ending within 24 hours at the user's stations (police)."""
-    from stations.models import Station
+    from .incident_access import police_station_ids
+    from .models import RestrainingOrder
 
-    from .models import Officer, RestrainingOrder
-
-    stations = set(Station.objects.filter(supervisors=user).values_list("pk", flat=True))
-    stations |= set(Officer.objects.filter(user=user).values_list("station_id", flat=True))
+    stations = police_station_ids(user)
     if not stations:
         return []
     now = timezone.now()

@@ -11,6 +11,13 @@ from stations.models import Station
 from .models import Incident, Officer, RestrictedView
 
 
+def police_station_ids(user) -> set[int]:
+    """Stations whose restricted details the user may see: supervised, or served at."""
+    ids = set(Station.objects.filter(supervisors=user).values_list("pk", flat=True))
+    ids |= set(Officer.objects.filter(user=user).values_list("station_id", flat=True))
+    return ids
+
+
 def is_station_officer(user, incident: Incident) -> bool:
     return Officer.objects.filter(user=user, station_id=incident.station_id).exists()
 

@@ -22,6 +22,7 @@ from django.db.models.functions import Greatest, Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from officers.incident_access import police_station_ids
 from officers.models import Incident, Officer
 from stations.models import EquipmentItem, Station, Vehicle, Village
 from stations.plates import normalize_plate
@@ -122,11 +123,7 @@ def find(user, term: str) -> dict:
 
 
 def _incidents(user, term: str, postgres: bool):
-    from stations.models import Station as StationModel
-
-    police = set(StationModel.objects.filter(supervisors=user).values_list("pk", flat=True))
-    police |= set(Officer.objects.filter(user=user).values_list("station_id", flat=True))
-    readable = ~Q(category__in=Incident.RESTRICTED) | Q(station__in=police)
+    readable = ~Q(category__in=Incident.RESTRICTED) | Q(station__in=police_station_ids(user))
     incidents = Incident.objects.visible_to(user).select_related("village")
     if postgres:
         text = SearchVector("description", "place", config="simple")

@@ -42,15 +42,6 @@ def get_incident_for_user(user, pk: int) -> Incident:
     return get_object_or_404(incidents, pk=pk)
 
 
-def _police_station_ids(user) -> set[int]:
-    """Stations whose restricted details the user may see (one query each, once)."""
-    from stations.models import Station
-
-    ids = set(Station.objects.filter(supervisors=user).values_list("pk", flat=True))
-    ids |= set(Officer.objects.filter(user=user).values_list("station_id", flat=True))
-    return ids
-
-
 def _details_visible(incident: Incident, police_ids: set[int]) -> bool:
     return not incident.is_restricted or incident.station_id in police_ids
 
@@ -82,7 +73,7 @@ class IncidentList(RegistryListView):
     export_columns = True  # built per request: which details the person may see
 
     def get(self, request, *args, **kwargs):
-        self.police_ids = _police_station_ids(request.user)
+        self.police_ids = access.police_station_ids(request.user)
         fmt = request.GET.get("export")
         if fmt in exports.FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
@@ -330,7 +321,7 @@ def incident_map(request: HttpRequest) -> HttpResponse:
         request.GET,
         queryset=Incident.objects.visible_to(request.user),
         request=request,
-        police_ids=_police_station_ids(request.user),
+        police_ids=access.police_station_ids(request.user),
     )
     return render(
         request,
@@ -351,7 +342,7 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
         request.GET,
         queryset=Incident.objects.visible_to(request.user).select_related("village"),
         request=request,
-        police_ids=_police_station_ids(request.user),
+        police_ids=access.police_station_ids(request.user),
     )
     rows = filterset.qs if filterset.is_valid() else Incident.objects.none()
     features = []
