@@ -21,7 +21,9 @@ def test_recording_a_departure_keeps_the_record_and_ends_access(
     assert officer.status == Officer.Status.LEFT
     assert officer.left_on == datetime.date(2022, 3, 1)
     assert not officer_user.is_active
-    assert not client.login(username="officer", password=PASSWORD)
+    client.post(reverse("logout"))
+    client.post(reverse("login"), {"username": "officer", "password": PASSWORD})
+    assert client.get(reverse("home")).status_code == 302  # cannot sign in any more
 
 
 @pytest.mark.parametrize("left_on", ["", "2020-01-01", "2999-01-01", "not a date"])
