@@ -25,6 +25,7 @@ from stations.models import (
 )
 
 from .charts import Bar
+from .months import add_months
 
 SHIFT_LENGTH = ExpressionWrapper(F("ended_at") - F("started_at"), output_field=DurationField())
 
@@ -176,11 +177,6 @@ class CategoryRow:
         return self.now - self.previous
 
 
-def _shift_month(month: datetime.date, by: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + by
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
 def incident_comparison(
     incidents, month: datetime.date, field: str, labels=None
 ) -> list[CategoryRow]:
@@ -188,8 +184,8 @@ def incident_comparison(
     one grouped query with three conditional counts."""
     windows = {
         "now": month_bounds(month),
-        "previous": month_bounds(_shift_month(month, -1)),
-        "year_ago": month_bounds(_shift_month(month, -12)),
+        "previous": month_bounds(add_months(month, -1)),
+        "year_ago": month_bounds(add_months(month, -12)),
     }
     counts = {
         name: Count("id", filter=Q(occurred_at__gte=lo, occurred_at__lt=hi))

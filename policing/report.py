@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from officers.models import Incident, Officer
-from officers.views.timesheets import parse_month
 from officers.worktime import month_bounds
 from policing import aggregates, exports
+from policing.months import parse_month
 from stations.models import Community, Custody, Vehicle
 
 
@@ -97,7 +97,7 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
         if chosen and chosen.isdigit()
         else communities.first()
     )
-    month = parse_month(request.GET.get("month"))
+    month = parse_month(request.GET.get("month"), timezone.localdate())
     if month >= timezone.localdate().replace(day=1) and not request.GET.get("month"):
         month = (month - datetime.timedelta(days=1)).replace(day=1)  # last full month
     if community is None:

@@ -8,6 +8,8 @@ from django.db.models import DateField, Max, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from policing.months import add_months
+
 from .models import Custody, Handover, MaintenanceRecord, Vehicle
 
 
@@ -24,18 +26,13 @@ class MonthFuel:
         return (self.litres * 100 / self.km).quantize(Decimal("0.1"))
 
 
-def _month_start(day: datetime.date, back: int) -> datetime.date:
-    month_index = day.year * 12 + day.month - 1 - back
-    return datetime.date(month_index // 12, month_index % 12 + 1, 1)
-
-
 def fuel_by_month(vehicle: Vehicle, months: int = 6) -> list[MonthFuel]:
     """Litres and kilometres per calendar month (Kyiv time), oldest first.
 
     Kilometres of a month are its highest odometer reading less the highest reading
     before it. Three queries whatever the number of records.
     """
-    start_day = _month_start(timezone.localdate(), months - 1)
+    start_day = add_months(timezone.localdate().replace(day=1), 1 - months)
     start = timezone.make_aware(datetime.datetime.combine(start_day, datetime.time()))
     litres = {
         row["month"]: row["litres"]
@@ -54,7 +51,7 @@ def fuel_by_month(vehicle: Vehicle, months: int = 6) -> list[MonthFuel]:
     previous = vehicle.readings.filter(read_at__lt=start).aggregate(km=Max("km"))["km"]
     result = []
     for back in range(months - 1, -1, -1):
-        month = _month_start(timezone.localdate(), back)
+        month = add_months(timezone.localdate().replace(day=1), -back)
         km_top = top_km.get(month)
         km = km_top - previous if km_top is not None and previous is not None else None
         if km_top is not None:

@@ -19,22 +19,8 @@ from officers.models import MonthClosure, Officer, Shift
 from officers.timesheets import timesheet
 from officers.worktime import at, hours, week_start
 from policing import exports
+from policing.months import add_months, parse_month
 from stations.models import Station
-
-
-def parse_month(value: str | None) -> datetime.date:
-    """``2022-01`` → 1 January 2022; anything else → the current month."""
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        return datetime.date(year, month, 1)
-    except ValueError:
-        return timezone.localdate().replace(day=1)
-
-
-def _shift_month(month: datetime.date, by: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + by
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
 
 EXPORT_COLUMNS = [
     (gettext_lazy("Officer"), lambda row: row.officer.full_name),
@@ -51,7 +37,7 @@ EXPORT_COLUMNS = [
 @permission_required("officers.view_shift", raise_exception=True)
 def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
     station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
-    month = parse_month(request.GET.get("month"))
+    month = parse_month(request.GET.get("month"), timezone.localdate())
     officers = Officer.objects.visible_to(request.user).filter(station=station)
     if not request.user.has_perm("stations.view_all_stations") and not rules.supervises(
         request.user, station.pk
@@ -68,8 +54,8 @@ def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "station": station,
             "month": month,
-            "previous": _shift_month(month, -1),
-            "next": _shift_month(month, 1),
+            "previous": add_months(month, -1),
+            "next": add_months(month, 1),
             "rows": rows,
             "closure": closure,
             "may_close": closure is None
@@ -93,7 +79,7 @@ def officer_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
         or rules.supervises(request.user, officer.station_id)
     ):
         raise PermissionDenied
-    month = parse_month(request.GET.get("month"))
+    month = parse_month(request.GET.get("month"), timezone.localdate())
     row = timesheet(month, [officer])[0]
     return render(
         request,
@@ -101,8 +87,8 @@ def officer_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "officer": officer,
             "month": month,
-            "previous": _shift_month(month, -1),
-            "next": _shift_month(month, 1),
+            "previous": add_months(month, -1),
+            "next": add_months(month, 1),
             "row": row,
         },
     )
