@@ -28,7 +28,7 @@ install-dev: $(VENV)/.installed-dev
 run: install .env
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	DJANGO_DEMO=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## Install what the tests need and run the whole test suite
 test: install-dev .env

@@ -1,4 +1,5 @@
-"""Django admin for users: an administrator gives a person a login and a role."""
+"""Django admin for users: an administrator gives a person a login and a role, and
+resets a lost phone for two-factor sign-in."""
 
 from django import forms
 from django.contrib import admin
@@ -10,6 +11,7 @@ from django.contrib.auth.forms import (
 )
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from officers.models import Officer
 from policing.models import User
@@ -116,3 +118,26 @@ class UserAdmin(DjangoUserAdmin):
         if officer is not None:
             officer.user = user
             officer.save(update_fields=["user"])
+
+
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class PhoneAdmin(admin.ModelAdmin):
+    """Enrolled phones for two-factor sign-in. The secret keys are never shown; an
+    administrator can only remove a lost phone, after which its owner enrols a new one
+    at the next sign-in."""
+
+    list_display = ["user", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "user__last_name"]
+    list_select_related = ["user"]
+    fields = ["user", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

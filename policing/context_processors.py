@@ -1,3 +1,4 @@
+from policing import two_factor
 from policing.navigation import sections_for
 from policing.roles import Role, user_role
 
@@ -7,7 +8,9 @@ def navigation(request) -> dict:
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
     role = user_role(request.user)
+    # Until the second step is passed, the pages behind the menu are out of reach.
+    waiting = not request.user.is_verified() and two_factor.required_for_session(request)
     return {
-        "nav_sections": sections_for(request),
+        "nav_sections": [] if waiting else sections_for(request),
         "user_role_label": Role(role).label if role else "",
     }

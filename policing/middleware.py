@@ -1,4 +1,5 @@
-"""Request-wide rules: the interface language and the forced first password change."""
+"""Request-wide rules: the interface language, the second factor, the forced first
+password change, session limits and security headers."""
 
 import logging
 import time
@@ -11,6 +12,9 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django_otp import user_has_device
+
+from policing import two_factor
 
 logger = logging.getLogger("policing.errors")
 
@@ -38,6 +42,37 @@ class CookieLocaleMiddleware:
         return response
 
 
+def _url_name(request) -> str | None:
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
+
+
+class TwoFactorMiddleware:
+    """Keep a person who must pass the second factor on its pages until they do.
+
+    Runs after django-otp's OTPMiddleware, which says whether this session is verified.
+    """
+
+    ALLOWED = {"two_factor_verify", "two_factor_setup", "logout", "set_language"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_verified()
+            and two_factor.required_for_session(request)
+            and _url_name(request) not in self.ALLOWED
+        ):
+            step = "two_factor_verify" if user_has_device(user) else "two_factor_setup"
+            return redirect_to_login(request.get_full_path(), login_url=step)
+        return self.get_response(request)
+
+
 class ForcePasswordChangeMiddleware:
     """Send a person who signed in with an initial password to change it first."""
 
@@ -49,11 +84,7 @@ class ForcePasswordChangeMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated and user.must_change_password:
-            try:
-                name = resolve(request.path_info).url_name
-            except Resolver404:
-                name = None
-            if name not in self.ALLOWED:
+            if _url_name(request) not in self.ALLOWED:
                 return redirect("password_change")
         return self.get_response(request)
 

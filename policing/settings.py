@@ -35,6 +35,12 @@ def envbool(name: str, default: str) -> bool:
 
 DEBUG = envbool("DJANGO_DEBUG", "false")
 
+# Demo mode (`make run` sets it) lets the demo community's users sign in without a
+# second factor. It never runs in production: it refuses to start without DEBUG.
+DEMO = envbool("DJANGO_DEMO", "false")
+if DEMO and not DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEMO=true is for a local demo and needs DJANGO_DEBUG=true.")
+
 _PLACEHOLDER_KEY = "insecure-development-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY == _PLACEHOLDER_KEY:
@@ -70,6 +76,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "policing",
     "stations",
     "officers",
@@ -85,7 +93,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "policing.middleware.SessionLimitsMiddleware",
+    "policing.middleware.TwoFactorMiddleware",
     "policing.middleware.ForcePasswordChangeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,6 +143,13 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
+# Two-factor sign-in with a time-based code (django-otp): required for these roles,
+# available to everyone; DJANGO_TWO_FACTOR_FOR_EVERYONE=true requires it of council
+# staff too (policing.two_factor).
+TWO_FACTOR_ROLES = ["officer", "supervisor", "administrator"]
+TWO_FACTOR_FOR_EVERYONE = envbool("DJANGO_TWO_FACTOR_FOR_EVERYONE", "false")
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_TWO_FACTOR_ISSUER", "Community Police Officer")
+OTP_TOTP_THROTTLE_FACTOR = 1
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -6,7 +6,10 @@ from the first may see.
 """
 
 import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 
+from policing import two_factor
 from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
 from tests import factories
 
@@ -20,6 +23,26 @@ def media_root(settings, tmp_path):
 def fast_password_hasher(settings):
     # Real hashing costs a second per user; the tests sign in dozens of personas.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+class TwoFactorClient(Client):
+    """A test client whose ``force_login`` also passes the second factor where the role
+    needs one, as a person with an enrolled phone does. The tests of two-factor sign-in
+    itself use a plain ``Client`` and type real codes."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if not two_factor.is_required(user):
+            return
+        device = factories.enrolled_phone(user)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return TwoFactorClient()
 
 
 @pytest.fixture

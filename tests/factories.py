@@ -6,6 +6,8 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from officers.models import Officer, Training
@@ -67,6 +69,17 @@ def make_user(role: str | None, username: str | None = None, **kwargs):
             user.is_superuser = True
             user.save()
     return user
+
+
+def enrolled_phone(user) -> TOTPDevice:
+    """The person's confirmed authenticator app (created once)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The six digits the person's app shows now."""
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 def image_bytes(fmt: str = "JPEG", size=(64, 48), color="navy", **save_kwargs) -> bytes:

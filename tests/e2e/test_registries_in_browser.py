@@ -1,18 +1,27 @@
 """Council staff in a real browser: sign in, open a village, add an officer with a photo."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from officers.models import Officer
-from tests.factories import PASSWORD, image_bytes
+from policing import two_factor
+from tests.factories import PASSWORD, current_code, enrolled_phone, image_bytes
 
 pytestmark = pytest.mark.e2e
 
 
 def sign_in(page, live_server, username: str) -> None:
+    """Password, then (for roles that need it) the code from the person's phone."""
+    user = get_user_model().objects.get(username=username)
+    device = enrolled_phone(user) if two_factor.is_required(user) else None
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit].btn-primary")
+    if device is not None:
+        page.wait_for_url("**/accounts/two-factor/**")
+        page.fill("input[name=code]", current_code(device))
+        page.click("button[type=submit].btn-primary")
     page.wait_for_url(f"{live_server.url}/")
 
 

@@ -21,6 +21,9 @@ LOGIN = "login"
 PAGES = [
     ("home", None, [LOGIN, 200, 200, 200, 200]),
     ("password_change", None, [LOGIN, 200, 200, 200, 200]),
+    ("two_factor_setup", None, [LOGIN, 200, 200, 200, 200]),
+    # Everyone here has passed (or, as staff, does not need) the second step already.
+    ("two_factor_verify", None, [LOGIN, 302, 302, 302, 302]),
     ("stations:community_list", None, [LOGIN, 200, 200, 200, 200]),
     ("stations:community_detail", "own_community", [LOGIN, 200, 200, 200, 200]),
     ("stations:community_detail", "other_community", [LOGIN, 404, 404, 200, 200]),
