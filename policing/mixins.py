@@ -59,6 +59,7 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
 
     paginate_by = 25
     export_columns: list[exports.Column] = []
+    addable = True  # False for logs that only the site itself writes to
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("export")
@@ -72,8 +73,11 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
-        context["can_add"] = self.request.user.has_perm(perm_name(self.model, "add"))
-        context["create_url"] = page_url(self.model, "create")
+        context["can_add"] = self.addable and self.request.user.has_perm(
+            perm_name(self.model, "add")
+        )
+        if context["can_add"]:
+            context["create_url"] = page_url(self.model, "create")
         context["can_export"] = bool(self.export_columns)
         query = self.request.GET.copy()
         query.pop("page", None)

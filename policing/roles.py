@@ -111,7 +111,8 @@ def user_role(user) -> str | None:
 
 def assign_role(user, role: str) -> None:
     """Make ``role`` the user's only role; administrators may use Django admin."""
-    user.groups.remove(*Group.objects.filter(name__in=ROLE_PERMISSIONS))
+    # Only real changes, so that the audit log says exactly what changed.
+    user.groups.remove(*user.groups.filter(name__in=ROLE_PERMISSIONS).exclude(name=role))
     user.groups.add(Group.objects.get(name=role))
     user.is_staff = role == ADMINISTRATOR
     user.save(update_fields=["is_staff"])

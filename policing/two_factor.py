@@ -13,6 +13,7 @@ import io
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
 from django.dispatch import receiver
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -65,6 +66,7 @@ def pending_device(user) -> TOTPDevice:
     return device
 
 
+@transaction.atomic
 def confirm(device: TOTPDevice) -> None:
     """Make the enrolled phone the person's only one."""
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 from django_otp import verify_token
 
+from audit.record import Action, Outcome, record
 from policing import two_factor
 
 
@@ -65,6 +66,16 @@ class CodeForm(forms.Form):
         return code
 
 
+def _code_accepted(request: HttpRequest, form: CodeForm) -> bool:
+    """Check the posted code; a wrong one goes into the audit log."""
+    if request.method != "POST":
+        return False
+    if form.is_valid():
+        return True
+    record(Action.CODE_FAILED, request=request, outcome=Outcome.FAILED)
+    return False
+
+
 def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
@@ -83,7 +94,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.user.is_verified():
         return redirect(_next_url(request))
     form = CodeForm(request.POST or None, device=device)
-    if request.method == "POST" and form.is_valid():
+    if _code_accepted(request, form):
         otp_login(request, device)
         return redirect(_next_url(request))
     return render(
@@ -106,7 +117,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     if enrolling:
         device = two_factor.pending_device(user)
         form = CodeForm(request.POST or None, device=device)
-        if request.method == "POST" and form.is_valid():
+        if _code_accepted(request, form):
             two_factor.confirm(device)
             otp_login(request, device)
             request.session[two_factor.SESSION_KEY] = True

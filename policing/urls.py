@@ -27,4 +27,5 @@ urlpatterns = [
     path("media/<path:path>", views.media, name="media"),
     path("", include("stations.urls")),
     path("", include("officers.urls")),
+    path("", include("audit.urls")),
 ]

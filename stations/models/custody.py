@@ -5,6 +5,7 @@ database holds at most one open custody per item (a partial unique constraint), 
 item can never be held by two officers at once, whatever saves at the same moment.
 """
 
+import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -106,6 +107,14 @@ class Handover(models.Model):
                 name="stations_handover_pending_idx",
             ),
             models.Index(fields=["kind"], name="stations_handover_kind_idx"),
+        ]
+        # On PostgreSQL the database itself refuses to change or delete a confirmed act.
+        triggers = [
+            pgtrigger.Protect(
+                name="confirmed_acts_never_change",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__confirmed_at__isnull=False),
+            )
         ]
 
     def __str__(self) -> str:

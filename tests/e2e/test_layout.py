@@ -65,11 +65,30 @@ def pages(officer, second_village, staff_user, officer_user):
         "incident-map": "/incidents/map/",
         "report": f"/report/?month={month}",
         "search": "/search/?q=Тимоф",
+        "two-factor": "/accounts/two-factor/setup/",
     }
+
+
+ADMIN_PAGES = {
+    "audit-log": "/audit/",
+    "audit-log-filtered": "/audit/?action=sign_in",
+    "audit-log-empty": "/audit/?q=nothing-like-this",
+}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_page_fits_the_screen(browser, live_server, pages, screenshot, width):
+    walk(browser, live_server, screenshot, width, "staff", pages)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_administrators_pages_fit_the_screen(
+    browser, live_server, admin_user, village, screenshot, width
+):
+    walk(browser, live_server, screenshot, width, "admin", ADMIN_PAGES)
+
+
+def walk(browser, live_server, screenshot, width, username, pages):
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900}, locale="uk-UA")
     page = context.new_page()
     blocked = []
@@ -79,7 +98,7 @@ def test_every_page_fits_the_screen(browser, live_server, pages, screenshot, wid
             blocked.append(message.text) if "Content Security Policy" in message.text else None
         ),
     )
-    sign_in(page, live_server, "staff")
+    sign_in(page, live_server, username)
 
     for name, path in pages.items():
         page.goto(live_server.url + path)
