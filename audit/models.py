@@ -49,6 +49,7 @@ class AuditEntry(models.Model):
         UPDATED = "updated", _("Record changed")
         RESTRICTED_VIEW = "restricted_view", _("Restricted details seen")
         EXPORTED = "exported", _("Data downloaded")
+        ANONYMISED = "anonymised", _("Parties anonymised")
         ADMIN = "admin", _("Django admin used")
         DENIED = "denied", _("Request refused")
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import incidents, people, shifts, timesheets
+from .views import incidents, people, privacy, shifts, timesheets
 
 app_name = "officers"
 
@@ -33,6 +33,7 @@ urlpatterns = [
     path("incidents/map/", incidents.incident_map, name="incident_map"),
     path("incidents/map/data/", incidents.incident_map_data, name="incident_map_data"),
     path("incidents/views/", incidents.restricted_log, name="restricted_log"),
+    path("privacy/subject-access/", privacy.subject_access, name="subject_access"),
     path("incidents/<int:pk>/", incidents.incident_detail, name="incident_detail"),
     path("incidents/<int:pk>/edit/", incidents.incident_edit, name="incident_update"),
     path("incidents/<int:pk>/parties/new/", incidents.party_add, name="party_add"),

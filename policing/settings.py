@@ -232,6 +232,10 @@ AUDIT_RETENTION_DAYS = int(os.environ.get("DJANGO_AUDIT_RETENTION_DAYS", "730"))
 if AUDIT_RETENTION_DAYS < 365:
     raise ImproperlyConfigured("DJANGO_AUDIT_RETENTION_DAYS must be at least 365.")
 
+# Parties (victims, suspects, witnesses) of an incident closed this many days ago lose
+# their personal details (`manage.py anonymise_parties`); the statistics stay.
+INCIDENT_RETENTION_DAYS = int(os.environ.get("DJANGO_INCIDENT_RETENTION_DAYS", str(5 * 365)))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -182,12 +182,21 @@ class Party(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    anonymised_at = models.DateTimeField(
+        _("anonymised at"),
+        null=True,
+        blank=True,
+        help_text=_("Personal details removed after the retention period; the role stays."),
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         ordering = ["role", "id"]
+        permissions = [
+            ("subject_access", _("Can export everything recorded about a person on request"))
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.full_name}"

@@ -73,6 +73,8 @@ ADMIN_PAGES = {
     "audit-log": "/audit/",
     "audit-log-filtered": "/audit/?action=sign_in",
     "audit-log-empty": "/audit/?q=nothing-like-this",
+    "subject-access-empty": "/privacy/subject-access/",
+    "subject-access": "/privacy/subject-access/?full_name=Коваленко",
 }
 
 
@@ -83,8 +85,12 @@ def test_every_page_fits_the_screen(browser, live_server, pages, screenshot, wid
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_administrators_pages_fit_the_screen(
-    browser, live_server, admin_user, village, screenshot, width
+    browser, live_server, admin_user, officer, screenshot, width
 ):
+    incident = factories.make_incident(officer, "domestic_violence")
+    incident.parties.create(
+        role="victim", full_name="Коваленко Оксана Петрівна", phone="+380501112233"
+    )
     walk(browser, live_server, screenshot, width, "admin", ADMIN_PAGES)
 
 

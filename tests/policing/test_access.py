@@ -23,6 +23,7 @@ PAGES = [
     ("password_change", None, [LOGIN, 200, 200, 200, 200]),
     ("two_factor_setup", None, [LOGIN, 200, 200, 200, 200]),
     ("audit:auditentry_list", None, [LOGIN, 403, 403, 403, 200]),
+    ("officers:subject_access", None, [LOGIN, 403, 403, 403, 200]),
     # Everyone here has passed (or, as staff, does not need) the second step already.
     ("two_factor_verify", None, [LOGIN, 302, 302, 302, 302]),
     ("stations:community_list", None, [LOGIN, 200, 200, 200, 200]),

@@ -1,0 +1,79 @@
+"""The subject access report: everything recorded about one person who was a party to
+incidents, for an administrator answering that person's request."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from audit.record import Action, record
+from officers import privacy
+from officers.models import RestrictedView
+from policing import exports
+from policing.forms import DateInput
+
+MAX_ROWS = 500
+COLUMNS = [
+    (_("Incident"), lambda p: p.incident.number),
+    (_("Occurred at"), lambda p: p.incident.occurred_at),
+    (_("Village"), lambda p: p.incident.village.name),
+    (_("Category"), lambda p: p.incident.get_category_display()),
+    (_("Role"), lambda p: p.get_role_display()),
+    (_("Full name"), lambda p: p.full_name),
+    (_("Date of birth"), lambda p: p.date_of_birth),
+    (_("Phone"), lambda p: p.phone),
+    (_("Address"), lambda p: p.address),
+    (_("Notes"), lambda p: p.notes),
+]
+
+
+class SubjectAccessForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        min_length=3,
+        max_length=200,
+        help_text=_("As the person gives it; any part of the name, in any case."),
+    )
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Narrows the search; records without a birth date are still shown."),
+    )
+
+
+@login_required
+@permission_required("officers.subject_access", raise_exception=True)
+def subject_access(request: HttpRequest) -> HttpResponse:
+    form = SubjectAccessForm(request.GET or None)
+    parties = None
+    if form.is_valid():
+        parties = list(
+            privacy.parties_of(form.cleaned_data["full_name"], form.cleaned_data["date_of_birth"])[
+                :MAX_ROWS
+            ]
+        )
+        _log_restricted(request, parties)
+        fmt = request.GET.get("export")
+        if fmt in exports.FORMATS:
+            return exports.export_response(parties, COLUMNS, "subject-access", fmt)
+    query = request.GET.copy()
+    query.pop("export", None)
+    return render(
+        request,
+        "officers/subject_access.html",
+        {"form": form, "parties": parties, "limit": MAX_ROWS, "query": query.urlencode()},
+    )
+
+
+def _log_restricted(request, parties) -> None:
+    restricted = {p.incident for p in parties if p.incident.is_restricted}
+    if not restricted:
+        return
+    RestrictedView.objects.bulk_create(
+        RestrictedView(incident=incident, user=request.user, what="subject access")
+        for incident in restricted
+    )
+    numbers = ", ".join(sorted(i.number for i in restricted))
+    record(Action.RESTRICTED_VIEW, request=request, summary=f"subject access: {numbers}"[:500])
