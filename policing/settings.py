@@ -190,7 +190,10 @@ STORAGES = {
     },
 }
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads live outside the code tree (by default in the user's data folder), under
+# random names, and are served only through views that check who asks.
+_DATA_HOME = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or _DATA_HOME / "community-police" / "media")
 
 # Uploaded photos: what is accepted and what is stored.
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024

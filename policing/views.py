@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
@@ -69,9 +69,16 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "policing/home.html", context)
 
 
+# Folders of uploads that every signed-in person may open. Incident photos are not
+# among them: they go out only through officers:attachment_file, which checks who asks.
+MEDIA_FOLDERS = ("officers/", "stations/", "memoranda/")
+
+
 @login_required
 def media(request: HttpRequest, path: str) -> HttpResponse:
-    """Uploaded files, to signed-in people only (photos of officers are not public)."""
+    """Uploaded photos and documents, to signed-in people only (not public)."""
+    if not path.startswith(MEDIA_FOLDERS):
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -412,6 +412,15 @@ def test_photos_are_served_only_to_those_who_see_the_details(client, officer_use
     assert staff.status_code == 403
 
 
+def test_incident_photos_are_never_served_from_the_media_folder(client, officer_user, dv):
+    client.force_login(officer_user)
+    step(client, dv, "photo", image=SimpleUploadedFile("a.jpg", jpeg_with_gps(), "image/jpeg"))
+    attachment = Attachment.objects.get()
+
+    for stored in (attachment.image, attachment.thumbnail):
+        assert client.get(f"/media/{stored.name}").status_code == 404
+
+
 def test_an_officer_logs_an_incident_linked_to_the_open_shift(
     client, officer_user, officer, village
 ):

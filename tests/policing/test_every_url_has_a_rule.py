@@ -68,7 +68,7 @@ def test_media_needs_sign_in(client, db):
 
 
 def project_model_forms():
-    for package in ("policing", "stations", "officers"):
+    for package in ("policing", "stations", "officers", "audit"):
         module = importlib.import_module(package)
         for info in pkgutil.walk_packages(module.__path__, f"{package}."):
             if ".migrations" in info.name or ".management" in info.name:

@@ -73,3 +73,21 @@ def test_the_deployment_check_passes_with_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_uploads_are_kept_outside_the_code_tree_by_default(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(DJANGO_DEBUG="true", HOME=str(tmp_path))
+    clean.pop("XDG_DATA_HOME", None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import policing.settings as s; print(s.MEDIA_ROOT)"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    media_root = Path(result.stdout.strip())
+    assert media_root.is_relative_to(tmp_path)
+    assert not media_root.is_relative_to(ROOT)
