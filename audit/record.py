@@ -4,12 +4,27 @@ The entry is written on the same database connection, so inside a transaction it
 commits or rolls back with the change it records.
 """
 
+import contextlib
+import contextvars
+
 from simple_history.models import HistoricalRecords
 
 from audit.models import AuditEntry
 
 Action = AuditEntry.Action
 Outcome = AuditEntry.Outcome
+
+_suspended = contextvars.ContextVar("audit_suspended", default=False)
+
+
+@contextlib.contextmanager
+def suspended():
+    """Write nothing while restoring a backup: its audit rows come from the archive."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
 
 
 def current_request():
@@ -30,7 +45,9 @@ def record(
     obj=None,
     summary: str = "",
     outcome: str = Outcome.OK,
-) -> AuditEntry:
+) -> AuditEntry | None:
+    if _suspended.get():
+        return None
     request = request if request is not None else current_request()
     if user is None and request is not None:
         candidate = getattr(request, "user", None)

@@ -62,6 +62,8 @@ class ArchiveError(Exception):
 def import_archive(source: Path) -> dict:
     from django.contrib.auth import get_user_model
 
+    from audit import record as audit
+
     if get_user_model().objects.exists():
         raise ArchiveError("The database is not empty: restore into a freshly migrated one.")
     root = Path(settings.MEDIA_ROOT)
@@ -80,7 +82,7 @@ def import_archive(source: Path) -> dict:
         with tempfile.TemporaryDirectory() as folder:
             fixture = Path(folder) / "data.xml"
             fixture.write_bytes(archive.read("data.xml"))
-            # The history rows come from the archive: loading must not write new ones.
-            with override_settings(SIMPLE_HISTORY_ENABLED=False):
+            # The history and audit rows come from the archive: loading writes no new ones.
+            with override_settings(SIMPLE_HISTORY_ENABLED=False), audit.suspended():
                 call_command("loaddata", str(fixture), verbosity=0)
     return manifest
