@@ -179,8 +179,27 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # which this site does not use, so only its static folder is served.
 _LEAFLET = Path(importlib.util.find_spec("leaflet").submodule_search_locations[0])
 STATICFILES_DIRS = [BASE_DIR / "static", _LEAFLET / "static"]
+# Uploads go through Django's storage API: an S3-compatible bucket when
+# DJANGO_S3_BUCKET is set (django-storages; credentials from the usual AWS_* variables),
+# the local media folder otherwise.
+S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+                "location": "media",
+                "default_acl": None,
+                "file_overwrite": False,
+                "querystring_auth": True,
+            },
+        }
+        if S3_BUCKET
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -238,6 +257,28 @@ if AUDIT_RETENTION_DAYS < 365:
 # Parties (victims, suspects, witnesses) of an incident closed this many days ago lose
 # their personal details (`manage.py anonymise_parties`); the statistics stay.
 INCIDENT_RETENTION_DAYS = int(os.environ.get("DJANGO_INCIDENT_RETENTION_DAYS", str(5 * 365)))
+
+# Several app servers share sessions and the cache through Redis (REDIS_URL, e.g.
+# redis://127.0.0.1:6379/0); a single server keeps both in its database. Nothing that
+# another server needs stays in one server's memory or disk.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "policing",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "policing_cache",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,17 +1,17 @@
 """Project-wide pages: the home page, the password change and the error pages."""
 
 import datetime
+import mimetypes
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.static import serve
 
 from officers import duty
 from officers.models import Incident, Officer
@@ -77,10 +77,14 @@ MEDIA_FOLDERS = ("officers/", "stations/", "memoranda/")
 @login_required
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded photos and documents, to signed-in people only (not public)."""
-    if not path.startswith(MEDIA_FOLDERS):
+    if not path.startswith(MEDIA_FOLDERS) or not default_storage.exists(path):
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    content_type, _encoding = mimetypes.guess_type(path)
+    response = FileResponse(
+        default_storage.open(path), content_type=content_type or "application/octet-stream"
+    )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
     return response
 
 

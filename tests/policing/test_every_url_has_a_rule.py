@@ -98,3 +98,18 @@ def test_a_post_without_a_csrf_token_is_refused(staff_user):
     response = client.post(reverse("stations:community_create"), {"name": "X", "oblast": "Y"})
 
     assert response.status_code == 403
+
+
+def test_a_signed_in_person_gets_an_uploaded_photo_from_the_storage(client, staff_user, officer):
+    from tests.factories import image_upload
+
+    officer.photo.save("me.jpg", image_upload())
+    client.force_login(staff_user)
+
+    response = client.get(officer.photo.url)
+    missing = client.get("/media/officers/no-such-photo.jpg")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content) == officer.photo.open("rb").read()
+    assert missing.status_code == 404

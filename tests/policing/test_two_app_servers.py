@@ -1,0 +1,198 @@
+"""Two app servers (gunicorn, production settings) on one PostgreSQL, one Redis and one
+S3-compatible bucket (moto's server): a sign-in on one is honoured by the other, and a
+photo uploaded through one is served by the other. Neither keeps anything on its own
+disk or in its own memory that the other needs."""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+import boto3
+import pytest
+import redis
+from django.contrib.sessions.models import Session
+from django.db import connection
+
+from policing.roles import COUNCIL_STAFF
+from tests import factories
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="several app servers share one PostgreSQL; SQLite is the one-server setup",
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen) -> None:
+    for _ in range(100):
+        if process.poll() is not None:
+            raise RuntimeError(process.stderr.read().decode()[-3000:])
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer")
+
+
+@pytest.fixture
+def bucket():
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+    server.start()
+    name = f"policing-{uuid.uuid4().hex[:8]}"
+    endpoint = f"http://127.0.0.1:{port}"
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    )
+    client.create_bucket(Bucket=name)
+    yield {"name": name, "endpoint": endpoint, "client": client}
+    server.stop()
+
+
+@pytest.fixture
+def servers(bucket, tmp_path):
+    """Two gunicorn servers with production settings, each with its own media folder."""
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    db = connection.settings_dict
+    env.update(
+        DJANGO_DEBUG="false",
+        DJANGO_HTTPS="false",
+        DJANGO_SECRET_KEY="two-servers-" + "x" * 50,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        REDIS_URL=REDIS_URL,
+        DJANGO_S3_BUCKET=bucket["name"],
+        DJANGO_S3_ENDPOINT_URL=bucket["endpoint"],
+        DJANGO_S3_REGION="us-east-1",
+        AWS_ACCESS_KEY_ID="test",
+        AWS_SECRET_ACCESS_KEY="test",
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    started = []
+    for name in ("a", "b"):
+        port = free_port()
+        media = tmp_path / f"media-{name}"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "policing.wsgi", "-b", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env | {"DJANGO_MEDIA_ROOT": str(media)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        started.append((process, f"http://127.0.0.1:{port}", media))
+        wait_for(f"http://127.0.0.1:{port}/accounts/login/", process)
+    yield [(url, media) for _process, url, media in started]
+    for process, _url, _media in started:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class Browser:
+    """urllib with one cookie jar: cookies of 127.0.0.1 go to either port."""
+
+    def __init__(self):
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, url: str):
+        return self.opener.open(url, timeout=30)
+
+    def csrf_token(self, url: str) -> str:
+        page = self.get(url).read().decode()
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    def post(self, url: str, fields: dict, files: dict | None = None):
+        fields = {"csrfmiddlewaretoken": self.csrf_token(url), **fields}
+        boundary = uuid.uuid4().hex
+        body = b""
+        for name, value in fields.items():
+            body += (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+            ).encode()
+        for name, (filename, content) in (files or {}).items():
+            body += (
+                (
+                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                    f'filename="{filename}"\r\nContent-Type: image/jpeg\r\n\r\n'
+                ).encode()
+                + content
+                + b"\r\n"
+            )
+        body += f"--{boundary}--\r\n".encode()
+        request = urllib.request.Request(
+            url,
+            data=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Referer": url,
+            },
+        )
+        return self.opener.open(request, timeout=30)
+
+
+def test_a_sign_in_and_an_upload_on_one_server_are_honoured_by_the_other(servers, bucket, settings):
+    (server_a, media_a), (server_b, media_b) = servers
+    # The servers check passwords with the production hashers, not the tests' fast one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    factories.make_user(COUNCIL_STAFF, "staff")
+    station = factories.make_station(name="Станція Старий Крим")
+    browser = Browser()
+
+    signed_in = browser.post(
+        f"{server_a}/accounts/login/",
+        {"username": "staff", "password": factories.PASSWORD},
+    )
+    assert urllib.parse.urlparse(signed_in.url).path == "/"
+    home_on_b = browser.get(f"{server_b}/")
+    assert urllib.parse.urlparse(home_on_b.url).path == "/"  # not sent to sign in
+    assert not Session.objects.exists()  # the session lives in Redis
+    assert redis.Redis.from_url(REDIS_URL).keys("policing:*")
+
+    browser.post(
+        f"{server_a}/stations/{station.pk}/edit/",
+        {"name": station.name, "village": station.village_id, "address": "", "phone": ""},
+        files={"photo": ("station.jpg", factories.image_bytes(size=(320, 200)))},
+    )
+    station.refresh_from_db()
+    assert station.photo.name.startswith("stations/")
+    photo_on_b = browser.get(f"{server_b}/media/{station.photo.name}")
+
+    stored = bucket["client"].get_object(Bucket=bucket["name"], Key=f"media/{station.photo.name}")
+    assert photo_on_b.read() == stored["Body"].read()
+    assert not any(media_a.rglob("*.jpg")) and not any(media_b.rglob("*.jpg"))
