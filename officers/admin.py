@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from policing.admin_paging import LargeTableAdmin
 from stations.admin import NoDeleteAdmin
 
 from .models import Incident, MonthClosure, Officer, RestrictedView, Shift, Training
@@ -60,7 +61,7 @@ class MonthClosureAdmin(NoDeleteAdmin):
 
 
 @admin.register(Incident)
-class IncidentAdmin(admin.ModelAdmin):
+class IncidentAdmin(LargeTableAdmin, admin.ModelAdmin):
     """Metadata only: restricted details (description, parties, photos) never show here,
     not even in a history view (the record's history is on its own page, for police)."""
 

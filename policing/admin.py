@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from officers.models import Officer
+from policing.admin_paging import LargeTableAdmin
 from policing.models import User
 from policing.roles import OFFICER, Role, assign_role, user_role
 
@@ -71,7 +72,7 @@ class InitialPasswordForm(AdminPasswordChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(LargeTableAdmin, DjangoUserAdmin):
     add_form = UserCreationForm
     form = UserEditForm
     change_password_form = InitialPasswordForm
@@ -124,7 +125,7 @@ admin.site.unregister(TOTPDevice)
 
 
 @admin.register(TOTPDevice)
-class PhoneAdmin(admin.ModelAdmin):
+class PhoneAdmin(LargeTableAdmin, admin.ModelAdmin):
     """Enrolled phones for two-factor sign-in. The secret keys are never shown; an
     administrator can only remove a lost phone, after which its owner enrols a new one
     at the next sign-in."""

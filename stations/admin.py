@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from policing.admin_paging import LargeTableAdmin
+
 from .models import (
     Community,
     Custody,
@@ -16,7 +18,7 @@ from .models import (
 )
 
 
-class NoDeleteAdmin(SimpleHistoryAdmin):
+class NoDeleteAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     """Registry records are archived, never deleted: other records depend on them."""
 
     def has_delete_permission(self, request, obj=None) -> bool:

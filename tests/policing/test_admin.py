@@ -2,8 +2,11 @@
 
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from policing.admin_paging import EstimatedCountPaginator
 from tests import factories
 
 MODELS = [
@@ -65,3 +68,38 @@ def test_an_officer_change_page_shows_the_history(client, admin_user, officer):
     response = client.get(reverse("admin:officers_officer_history", args=[officer.pk]))
 
     assert response.status_code == 200
+
+
+def count_queries(captured, table: str) -> list[str]:
+    return [q["sql"] for q in captured if "COUNT(" in q["sql"].upper() and f'"{table}"' in q["sql"]]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the row estimate is PostgreSQL's (pg_class)"
+)
+def test_a_big_unfiltered_change_list_takes_the_estimate_instead_of_counting(
+    client, admin_user, station, monkeypatch
+):
+    for _ in range(12):
+        factories.make_village(station.village.community)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE stations_village")
+    monkeypatch.setattr(EstimatedCountPaginator, "ESTIMATE_ABOVE", 5)
+    client.force_login(admin_user)
+
+    with CaptureQueriesContext(connection) as unfiltered:
+        page = client.get(reverse("admin:stations_village_changelist"))
+    with CaptureQueriesContext(connection) as filtered:
+        client.get(reverse("admin:stations_village_changelist"), {"q": "Село"})
+
+    assert page.status_code == 200 and page.context["cl"].result_count >= 12
+    assert count_queries(unfiltered, "stations_village") == []
+    assert len(count_queries(filtered, "stations_village")) == 1  # no second, full count
+
+
+def test_change_lists_never_count_the_whole_table_a_second_time():
+    assert all(
+        model_admin.show_full_result_count is False
+        for model_admin in admin.site._registry.values()
+        if model_admin.model._meta.app_label in {"policing", "stations", "officers"}
+    )
