@@ -10,11 +10,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_settings(**env) -> subprocess.CompletedProcess:
+def load_settings(code: str = "import policing.settings", **env) -> subprocess.CompletedProcess:
+    """Import the settings in a fresh process with only the given DJANGO_* variables."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     clean.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import policing.settings"],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env=clean,
         capture_output=True,
@@ -76,16 +77,11 @@ def test_the_deployment_check_passes_with_production_settings():
 
 
 def test_uploads_are_kept_outside_the_code_tree_by_default(tmp_path):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    clean.update(DJANGO_DEBUG="true", HOME=str(tmp_path))
-    clean.pop("XDG_DATA_HOME", None)
-    result = subprocess.run(
-        [sys.executable, "-c", "import policing.settings as s; print(s.MEDIA_ROOT)"],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = load_settings(
+        "import policing.settings as s; print(s.MEDIA_ROOT)",
+        DJANGO_DEBUG="true",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME="",
     )
 
     media_root = Path(result.stdout.strip())
