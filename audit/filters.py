@@ -3,6 +3,7 @@
 import datetime
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,12 @@ def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+class AddressFilter(django_filters.CharFilter):
+    """An address is checked as one: anything else is an error on the field."""
+
+    field_class = forms.GenericIPAddressField
+
+
 class AuditFilter(SearchFilterSet):
     search_fields = ("username", "summary", "object_type", "object_id")
     action = django_filters.ChoiceFilter(
@@ -23,7 +30,7 @@ class AuditFilter(SearchFilterSet):
     outcome = django_filters.ChoiceFilter(
         label=_("Outcome"), choices=AuditEntry.Outcome.choices, empty_label=_("All")
     )
-    address = django_filters.CharFilter(label=_("Address"), lookup_expr="exact")
+    address = AddressFilter(label=_("Address"))
     since = django_filters.DateFilter(label=_("From"), method="from_day", widget=DateInput())
     until = django_filters.DateFilter(label=_("To"), method="to_day", widget=DateInput())
 

@@ -20,7 +20,7 @@ ADDRESS = "198.51.100.7"
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
+def fresh_cache(db):  # the cache lives in the database unless REDIS_URL is set
     from django.core.cache import cache
 
     cache.clear()
@@ -286,3 +286,13 @@ def test_administrators_search_the_log_and_download_what_they_found(client, admi
     assert [e.username for e in page.context["object_list"]] == ["intruder"]
     lines = b"".join(download.streaming_content).decode().strip().splitlines()
     assert len(lines) == 2 and "intruder" in lines[1]
+
+
+def test_an_address_that_is_not_one_is_an_error_on_the_filter(client, admin_user):
+    AuditEntry.objects.create(action=A.SIGN_IN, username="staff", address=ADDRESS)
+    client.force_login(admin_user)
+
+    page = client.get(reverse("audit:auditentry_list"), {"address": "B5"})
+
+    assert page.status_code == 200
+    assert "address" in page.context["filter"].errors

@@ -17,7 +17,7 @@ def sign_in(client, password, address="10.0.0.1", username="staff"):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
+def fresh_cache(db):  # the cache lives in the database unless REDIS_URL is set
     from django.core.cache import cache
 
     cache.clear()

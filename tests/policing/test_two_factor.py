@@ -24,7 +24,7 @@ def sign_in(browser, username):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
+def fresh_cache(db):  # the cache lives in the database unless REDIS_URL is set
     from django.core.cache import cache
 
     cache.clear()
