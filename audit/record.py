@@ -19,7 +19,8 @@ _suspended = contextvars.ContextVar("audit_suspended", default=False)
 
 @contextlib.contextmanager
 def suspended():
-    """Write nothing while restoring a backup: its audit rows come from the archive."""
+    """Write nothing while loading data in bulk: a restored backup brings its own audit
+    rows, and seeded measuring data is not anybody's action."""
     token = _suspended.set(True)
     try:
         yield

@@ -5,7 +5,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from policing.forms import DateInput
-from stations.filters import SearchFilterSet, visible_officers, visible_stations
+from stations.filters import (
+    ModelChoiceFilter,
+    SearchFilterSet,
+    visible_officers,
+    visible_stations,
+)
 from stations.models import Village
 
 from .models import Incident, Officer, Shift
@@ -17,10 +22,8 @@ def visible_villages(request):
 
 class OfficerFilter(SearchFilterSet):
     search_fields = ("surname", "name", "patronymic", "badge_number", "phone")
-    station = django_filters.ModelChoiceFilter(
-        label=_("Station"), empty_label=_("All"), queryset=visible_stations
-    )
-    village = django_filters.ModelChoiceFilter(
+    station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
+    village = ModelChoiceFilter(
         label=_("Village"), empty_label=_("All"), field_name="villages", queryset=visible_villages
     )
     rank = django_filters.ChoiceFilter(
@@ -42,19 +45,17 @@ class OfficerFilter(SearchFilterSet):
 
 
 class ShiftFilter(django_filters.FilterSet):
-    station = django_filters.ModelChoiceFilter(
+    station = ModelChoiceFilter(
         label=_("Station"),
         empty_label=_("All"),
         field_name="officer__station",
         queryset=visible_stations,
     )
-    officer = django_filters.ModelChoiceFilter(
-        label=_("Officer"), empty_label=_("All"), queryset=visible_officers
-    )
+    officer = ModelChoiceFilter(label=_("Officer"), empty_label=_("All"), queryset=visible_officers)
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Shift.Status.choices, empty_label=_("All")
     )
-    village = django_filters.ModelChoiceFilter(
+    village = ModelChoiceFilter(
         label=_("Village"), empty_label=_("All"), field_name="villages", queryset=visible_villages
     )
     since = django_filters.DateFilter(
@@ -74,9 +75,7 @@ class IncidentFilter(django_filters.FilterSet):
     where the person may read it: restricted details stay hidden in search too."""
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    village = django_filters.ModelChoiceFilter(
-        label=_("Village"), empty_label=_("All"), queryset=visible_villages
-    )
+    village = ModelChoiceFilter(label=_("Village"), empty_label=_("All"), queryset=visible_villages)
     category = django_filters.ChoiceFilter(
         label=_("Category"), choices=Incident.Category.choices, empty_label=_("All")
     )
@@ -91,7 +90,7 @@ class IncidentFilter(django_filters.FilterSet):
         method="filter_not_closed",
         widget=django_filters.widgets.BooleanWidget(),
     )
-    reporting_officer = django_filters.ModelChoiceFilter(
+    reporting_officer = ModelChoiceFilter(
         label=_("Officer"), empty_label=_("All"), queryset=visible_officers
     )
     since = django_filters.DateFilter(

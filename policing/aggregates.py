@@ -27,6 +27,9 @@ from stations.models import (
 from .charts import Bar
 from .months import add_months
 
+# A dashboard chart shows the largest ten; the list each chart links to has them all.
+TOP = 10
+
 SHIFT_LENGTH = ExpressionWrapper(F("ended_at") - F("started_at"), output_field=DurationField())
 
 
@@ -45,7 +48,7 @@ def open_incidents_by_village(user) -> list[Bar]:
         .exclude(case_status=Incident.Case.CLOSED)
         .values("village_id", "village__name")
         .annotate(n=Count("id"))
-        .order_by("-n", "village__name")
+        .order_by("-n", "village__name")[:TOP]
     )
     return [
         Bar(
@@ -83,7 +86,7 @@ def incidents_by_village(user, since: datetime.datetime) -> list[Bar]:
         .filter(occurred_at__gte=since)
         .values("village_id", "village__name")
         .annotate(n=Count("id"))
-        .order_by("-n", "village__name")
+        .order_by("-n", "village__name")[:TOP]
     )
     start = timezone.localtime(since).date().isoformat()
     return [
@@ -92,8 +95,9 @@ def incidents_by_village(user, since: datetime.datetime) -> list[Bar]:
     ]
 
 
-def patrol_by_village(user, start, end, community=None) -> list[dict]:
-    """Shifts that started in [start, end) and their hours, per village patrolled."""
+def patrol_by_village(user, start, end, community=None, top: int | None = None) -> list[dict]:
+    """Shifts that started in [start, end) and their hours, per village patrolled: all
+    villages by name, or the ``top`` most visited."""
     shifts = Shift.objects.visible_to(user)
     if community is not None:
         shifts = shifts.filter(officer__station__village__community=community)
@@ -103,6 +107,8 @@ def patrol_by_village(user, start, end, community=None) -> list[dict]:
         .annotate(visits=Count("id"), time=Sum(SHIFT_LENGTH))
         .order_by("villages__name")
     )
+    if top:
+        rows = rows.exclude(villages__id=None).order_by("-visits", "villages__name")[:top]
     since = timezone.localtime(start).date().isoformat()
     return [
         {
@@ -135,7 +141,7 @@ def vehicles_needing_attention(user) -> dict:
         if record.vehicle_id in seen:
             continue
         seen.add(record.vehicle_id)
-        if record.is_due(today, km.get(record.vehicle_id)):
+        if record.is_due(today, km.get(record.vehicle_id)) and len(due) < TOP:
             due.append(record.vehicle)
     return {
         "in_repair": vehicles.filter(status=Vehicle.Status.IN_REPAIR).count(),
@@ -149,7 +155,7 @@ def items_per_officer(user) -> list[Bar]:
         .open()
         .values("officer_id", "officer__surname", "officer__name")
         .annotate(n=Count("id"))
-        .order_by("-n", "officer__surname")
+        .order_by("-n", "officer__surname")[:TOP]
     )
     return [
         Bar(

@@ -18,6 +18,7 @@ class Bar:
 class BarChart:
     title: str
     bars: list[Bar]
+    more_url: str = ""  # the list behind the chart, where all rows are
     width: int = 420
     row_height: int = 26
     label_width: int = 160

@@ -280,6 +280,9 @@ else:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# The dashboard's figures are counted at most this often (see policing.views.dashboard).
+DASHBOARD_CACHE_SECONDS = int(os.environ.get("DJANGO_DASHBOARD_CACHE_SECONDS", "300"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -10,6 +10,7 @@ handler500 = "policing.views.error_500"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
     path("report/", report.monthly_report, name="monthly_report"),
     path("search/", search.search, name="search"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

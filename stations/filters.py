@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from policing.forms import QuickSelect
+
 from .models import Community, EquipmentItem, Handover, Station, Vehicle, Village
 from .plates import normalize_plate
 
@@ -14,6 +16,14 @@ def visible_communities(request):
 
 def visible_stations(request):
     return Station.objects.visible_to(request.user)
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """django-filter's, with a select that stays quick with thousands of choices."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -39,12 +49,10 @@ class CommunityFilter(SearchFilterSet):
 
 class VillageFilter(SearchFilterSet):
     search_fields = ("name", "name_latin")
-    community = django_filters.ModelChoiceFilter(
+    community = ModelChoiceFilter(
         label=_("Community"), empty_label=_("All"), queryset=visible_communities
     )
-    station = django_filters.ModelChoiceFilter(
-        label=_("Station"), empty_label=_("All"), queryset=visible_stations
-    )
+    station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
         empty_label=_("Default order"),
@@ -59,7 +67,7 @@ class VillageFilter(SearchFilterSet):
 
 class StationFilter(SearchFilterSet):
     search_fields = ("name", "address", "village__name")
-    community = django_filters.ModelChoiceFilter(
+    community = ModelChoiceFilter(
         label=_("Community"),
         empty_label=_("All"),
         field_name="village__community",
@@ -80,9 +88,7 @@ def visible_officers(request):
 
 class VehicleFilter(SearchFilterSet):
     search_fields = ("plate", "vin", "make", "model")
-    station = django_filters.ModelChoiceFilter(
-        label=_("Station"), empty_label=_("All"), queryset=visible_stations
-    )
+    station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Vehicle.Status.choices, empty_label=_("All")
     )
@@ -97,7 +103,7 @@ class VehicleFilter(SearchFilterSet):
         return super().search(queryset, name, value) | queryset.filter(plate__icontains=plate)
 
 
-class HolderFilter(django_filters.ModelChoiceFilter):
+class HolderFilter(ModelChoiceFilter):
     """Items held now by the chosen officer."""
 
     def filter(self, queryset, value):
@@ -108,9 +114,7 @@ class HolderFilter(django_filters.ModelChoiceFilter):
 
 class EquipmentItemFilter(SearchFilterSet):
     search_fields = ("inventory_number", "serial_number", "model_name")
-    station = django_filters.ModelChoiceFilter(
-        label=_("Station"), empty_label=_("All"), queryset=visible_stations
-    )
+    station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=EquipmentItem.Kind.choices, empty_label=_("All")
     )
@@ -126,7 +130,7 @@ class EquipmentItemFilter(SearchFilterSet):
 
 class HandoverFilter(SearchFilterSet):
     search_fields = ("number", "official_name", "place")
-    station = django_filters.ModelChoiceFilter(
+    station = ModelChoiceFilter(
         label=_("Station"),
         empty_label=_("All"),
         field_name="officer__station",
@@ -135,9 +139,7 @@ class HandoverFilter(SearchFilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Handover.Kind.choices, empty_label=_("All")
     )
-    officer = django_filters.ModelChoiceFilter(
-        label=_("Officer"), empty_label=_("All"), queryset=visible_officers
-    )
+    officer = ModelChoiceFilter(label=_("Officer"), empty_label=_("All"), queryset=visible_officers)
     confirmed = django_filters.BooleanFilter(
         label=_("Confirmed"),
         field_name="confirmed_at",

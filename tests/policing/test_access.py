@@ -20,6 +20,7 @@ LOGIN = "login"
 # page, object it is about, expected answer per role (in the order of ROLES)
 PAGES = [
     ("home", None, [LOGIN, 200, 200, 200, 200]),
+    ("health", None, [200, 200, 200, 200, 200]),
     ("password_change", None, [LOGIN, 200, 200, 200, 200]),
     ("two_factor_setup", None, [LOGIN, 200, 200, 200, 200]),
     ("audit:auditentry_list", None, [LOGIN, 403, 403, 403, 200]),

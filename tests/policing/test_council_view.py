@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -213,12 +214,54 @@ def test_council_pages_do_not_grow_in_queries(client, staff_user, officer, villa
     client.force_login(staff_user)
 
     grow(officer, village, 3)
+    cache.clear()  # count the dashboard's figures, not the copy kept of them
     with_few = queries_for(client, url)
     grow(officer, village, 30)
+    cache.clear()
     with_many = queries_for(client, url)
 
     assert Incident.objects.count() == 33
     assert with_few == with_many
+
+
+def test_the_dashboard_counts_again_only_every_few_minutes(
+    client, staff_user, supervisor_user, officer, village, settings
+):
+    grow(officer, village, 2)
+    client.force_login(staff_user)
+    first = client.get(reverse("home"))
+    grow(officer, village, 1)
+
+    again = client.get(reverse("home"))
+    client.force_login(supervisor_user)  # reads only own stations: counted for them
+    supervisor = client.get(reverse("home"))
+    cache.clear()  # as when the minutes have passed
+    client.force_login(staff_user)
+    later = client.get(reverse("home"))
+
+    def open_cases(response):
+        return sum(bar.value for bar in response.context["dashboard"]["open_by_village"].bars)
+
+    assert open_cases(first) == open_cases(again) == 2
+    assert open_cases(supervisor) == open_cases(later) == 3
+    assert "Counted at" in first.content.decode() or "Пораховано" in first.content.decode()
+
+
+def test_a_dashboard_chart_shows_the_ten_largest_and_links_to_all(
+    client, staff_user, officer, community
+):
+    for index in range(12):
+        place = factories.make_village(community, name=f"Село {index:02d}", station=officer.station)
+        for _ in range(index + 1):
+            factories.make_incident(officer, village=place)
+    client.force_login(staff_user)
+
+    response = client.get(reverse("home"))
+
+    chart = response.context["dashboard"]["open_by_village"]
+    assert [bar.label for bar in chart.bars] == [f"Село {i:02d}" for i in range(11, 1, -1)]
+    assert f'href="{chart.more_url}"' in response.content.decode()
+    assert Incident.objects.filter(case_status="open").count() == 78
 
 
 def test_each_dashboard_figure_links_to_the_list_it_counts(client, staff_user, scene, village):

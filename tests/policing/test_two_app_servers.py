@@ -4,17 +4,11 @@ photo uploaded through one is served by the other. Neither keeps anything on its
 disk or in its own memory that the other needs."""
 
 import http.cookiejar
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from pathlib import Path
 
 import boto3
 import pytest
@@ -22,10 +16,10 @@ import redis
 from django.contrib.sessions.models import Session
 from django.db import connection
 
+from bench import appserver
 from policing.roles import COUNCIL_STAFF
 from tests import factories
 
-ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 pytestmark = [
@@ -37,31 +31,11 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url: str, process: subprocess.Popen) -> None:
-    for _ in range(100):
-        if process.poll() is not None:
-            raise RuntimeError(process.stderr.read().decode()[-3000:])
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer")
-
-
 @pytest.fixture
 def bucket():
     from moto.server import ThreadedMotoServer
 
-    port = free_port()
+    port = appserver.free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
     server.start()
     name = f"policing-{uuid.uuid4().hex[:8]}"
@@ -82,44 +56,26 @@ def bucket():
 def servers(bucket, tmp_path):
     """Two gunicorn servers with production settings, each with its own media folder."""
     redis.Redis.from_url(REDIS_URL).flushdb()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     db = connection.settings_dict
-    env.update(
-        DJANGO_DEBUG="false",
-        DJANGO_HTTPS="false",
-        DJANGO_SECRET_KEY="two-servers-" + "x" * 50,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        REDIS_URL=REDIS_URL,
+    env = appserver.production_env(
+        f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        REDIS_URL,
         DJANGO_S3_BUCKET=bucket["name"],
         DJANGO_S3_ENDPOINT_URL=bucket["endpoint"],
         DJANGO_S3_REGION="us-east-1",
         AWS_ACCESS_KEY_ID="test",
         AWS_SECRET_ACCESS_KEY="test",
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    appserver.collect_static(env)
     started = []
     for name in ("a", "b"):
-        port = free_port()
+        port = appserver.free_port()
         media = tmp_path / f"media-{name}"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "policing.wsgi", "-b", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env | {"DJANGO_MEDIA_ROOT": str(media)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        process = appserver.start_gunicorn(env | {"DJANGO_MEDIA_ROOT": str(media)}, port)
         started.append((process, f"http://127.0.0.1:{port}", media))
-        wait_for(f"http://127.0.0.1:{port}/accounts/login/", process)
     yield [(url, media) for _process, url, media in started]
     for process, _url, _media in started:
-        process.terminate()
-        process.wait(timeout=10)
+        appserver.stop(process)
 
 
 class Browser:

@@ -1,0 +1,87 @@
+"""The load bench/run.py puts on the site: every page in turn, all users at once.
+
+Each simulated user signs in as a clerk, a supervisor, an officer and an administrator
+(password and a code from its phone key), then, once all have signed in, everybody
+loads the first page as fast as the server answers for ``phase_seconds``, then the
+second page, and so on: each page is measured alone under the same concurrency.
+"""
+
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+from django_otp.oath import totp
+from gevent.event import Event
+from locust import FastHttpUser, constant, task
+from locust.contrib.fasthttp import FastHttpSession
+
+PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
+PHASE_SECONDS = PLAN["phase_seconds"]
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+everyone_signed_in = Event()
+run = {"signed_in": 0, "next_user": 0, "start": 0.0}
+
+
+class Visitor(FastHttpUser):
+    wait_time = constant(0)
+
+    def on_start(self):
+        me = PLAN["users"][run["next_user"] % len(PLAN["users"])]
+        run["next_user"] += 1
+        self.sessions = {role: self.sign_in(login) for role, login in me["logins"].items()}
+        self.pages = me["pages"]
+        run["signed_in"] += 1
+        if run["signed_in"] == len(PLAN["users"]):
+            run["start"] = time.time()
+            everyone_signed_in.set()
+        everyone_signed_in.wait()
+
+    def sign_in(self, login: dict) -> FastHttpSession:
+        session = FastHttpSession(
+            self.host,
+            self.environment.events.request,
+            self,
+            network_timeout=self.network_timeout,
+            connection_timeout=self.connection_timeout,
+            max_retries=self.max_retries,
+        )
+        # Land on the trivial view, so signing in does not load the dashboard.
+        page = session.get("/accounts/login/?next=/health/", name="sign-in")
+        if page.status_code != 200:
+            raise RuntimeError(f"sign-in page: {page.status_code} {page.error!r}")
+        page = session.post(
+            "/accounts/login/?next=/health/",
+            data={
+                "username": login["username"],
+                "password": PLAN["password"],
+                "csrfmiddlewaretoken": CSRF.search(page.text).group(1),
+            },
+            name="sign-in",
+        )
+        if "two-factor" in page.url:
+            code = totp(bytes.fromhex(login["totp_key"]))
+            session.post(
+                page.url,
+                data={
+                    "code": f"{code:06d}",
+                    "csrfmiddlewaretoken": CSRF.search(page.text).group(1),
+                },
+                name="sign-in",
+            )
+        return session
+
+    @task
+    def load_the_page_of_this_phase(self):
+        phase = int((time.time() - run["start"]) // PHASE_SECONDS)
+        if phase >= len(self.pages):
+            self.environment.runner.quit()
+            return
+        page = self.pages[phase]
+        with self.sessions[page["role"]].get(
+            page["path"], name=page["key"], catch_response=True
+        ) as response:
+            if response.status_code != 200 or "/accounts/" in (response.url or ""):
+                response.failure(f"{response.status_code} at {response.url}")
