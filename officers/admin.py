@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from policing.admin_paging import LargeTableAdmin
+from policing.admin_paging import LargeTableAdmin, year_filter
 from stations.admin import NoDeleteAdmin
 
 from .models import Incident, MonthClosure, Officer, RestrictedView, Shift, Training
@@ -40,9 +40,8 @@ class ShiftAdmin(NoDeleteAdmin):
 
     list_display = ["officer", "started_at", "ended_at", "status"]
     list_select_related = ["officer"]
-    list_filter = ["status", "officer__station"]
+    list_filter = [year_filter("started_at"), "status", "officer__station"]
     search_fields = ["officer__surname", "officer__badge_number"]
-    date_hierarchy = "started_at"
     raw_id_fields = ["officer", "vehicle", "reviewed_by"]
 
     def has_add_permission(self, request) -> bool:
@@ -67,9 +66,14 @@ class IncidentAdmin(LargeTableAdmin, admin.ModelAdmin):
 
     list_display = ["number", "category", "village", "occurred_at", "report_status", "case_status"]
     list_select_related = ["village"]
-    list_filter = ["category", "case_status", "report_status", "community"]
+    list_filter = [
+        year_filter("occurred_at"),
+        "category",
+        "case_status",
+        "report_status",
+        "community",
+    ]
     search_fields = ["number"]
-    date_hierarchy = "occurred_at"
     fields = [
         "number",
         "community",

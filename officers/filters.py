@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from policing.forms import DateInput
 from stations.filters import (
+    DayFilter,
     ModelChoiceFilter,
     SearchFilterSet,
     visible_officers,
@@ -17,7 +18,7 @@ from .models import Incident, Officer, Shift
 
 
 def visible_villages(request):
-    return Village.objects.visible_to(request.user)
+    return Village.objects.visible_to(request.user).only("name")
 
 
 class OfficerFilter(SearchFilterSet):
@@ -58,12 +59,10 @@ class ShiftFilter(django_filters.FilterSet):
     village = ModelChoiceFilter(
         label=_("Village"), empty_label=_("All"), field_name="villages", queryset=visible_villages
     )
-    since = django_filters.DateFilter(
-        label=_("From"), field_name="started_at", lookup_expr="date__gte", widget=DateInput()
+    since = DayFilter(
+        label=_("From"), field_name="started_at", lookup_expr="gte", widget=DateInput()
     )
-    until = django_filters.DateFilter(
-        label=_("To"), field_name="started_at", lookup_expr="date__lte", widget=DateInput()
-    )
+    until = DayFilter(label=_("To"), field_name="started_at", lookup_expr="lte", widget=DateInput())
 
     class Meta:
         model = Shift
@@ -93,11 +92,11 @@ class IncidentFilter(django_filters.FilterSet):
     reporting_officer = ModelChoiceFilter(
         label=_("Officer"), empty_label=_("All"), queryset=visible_officers
     )
-    since = django_filters.DateFilter(
-        label=_("From"), field_name="occurred_at", lookup_expr="date__gte", widget=DateInput()
+    since = DayFilter(
+        label=_("From"), field_name="occurred_at", lookup_expr="gte", widget=DateInput()
     )
-    until = django_filters.DateFilter(
-        label=_("To"), field_name="occurred_at", lookup_expr="date__lte", widget=DateInput()
+    until = DayFilter(
+        label=_("To"), field_name="occurred_at", lookup_expr="lte", widget=DateInput()
     )
 
     class Meta:

@@ -1,8 +1,14 @@
 """Django admin change lists that stay quick on tables of a million rows."""
 
+import datetime
+
+from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import Max, Min
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 
 class EstimatedCountPaginator(Paginator):
@@ -34,3 +40,36 @@ class LargeTableAdmin:
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     list_per_page = 50
+
+
+def year_filter(field_name: str) -> type[admin.SimpleListFilter]:
+    """A list filter by year for a big table, instead of ``date_hierarchy``.
+
+    The date hierarchy finds its years and months by reading every row (a million
+    incidents: half a second per page); this one takes the first and last dates (two
+    index lookups) and filters on a range the index serves.
+    """
+
+    class YearFilter(admin.SimpleListFilter):
+        title = _("year")
+        parameter_name = f"{field_name}_year"
+
+        def lookups(self, request, model_admin):
+            span = model_admin.get_queryset(request).aggregate(
+                first=Min(field_name), last=Max(field_name)
+            )
+            if span["first"] is None:
+                return []
+            first = timezone.localtime(span["first"]).year
+            last = timezone.localtime(span["last"]).year
+            return [(str(year), str(year)) for year in range(last, first - 1, -1)]
+
+        def queryset(self, request, queryset):
+            value = self.value() or ""
+            if not (value.isdigit() and 1900 <= int(value) <= 2100):
+                return queryset
+            start = timezone.make_aware(datetime.datetime(int(value), 1, 1))
+            end = timezone.make_aware(datetime.datetime(int(value) + 1, 1, 1))
+            return queryset.filter(**{f"{field_name}__gte": start, f"{field_name}__lt": end})
+
+    return YearFilter

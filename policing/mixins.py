@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 
 from policing import exports
 from policing.history import history_entries
+from policing.paging import CappedCountPaginator
 
 
 def perm_name(model, action: str) -> str:
@@ -58,6 +59,7 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
     """A filtered, paginated list; with ``?export=csv|xlsx`` the same rows, all pages."""
 
     paginate_by = 25
+    paginator_class = CappedCountPaginator
     export_columns: list[exports.Column] = []
     addable = True  # False for logs that only the site itself writes to
 

@@ -2,10 +2,12 @@
 
 from decimal import Decimal
 
+from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -34,11 +36,23 @@ def own_or_supervised(user, officer_path: str = "officer") -> Q:
     """Records of the user's own officer record, or of officers at stations they supervise.
 
     The rule for acts, custody and shifts: council staff see all (checked by the caller),
-    a supervisor their stations', an officer only their own.
+    a supervisor their stations', an officer only their own. One ``IN`` over officer ids,
+    so the index on the record's officer serves it.
     """
-    return Q(**{f"{officer_path}__station__in": supervised_station_ids(user)}) | Q(
-        **{f"{officer_path}__user": user}
+    officers = apps.get_model("officers", "Officer").objects.filter(
+        Q(station__in=supervised_station_ids(user)) | Q(user=user)
     )
+    return Q(**{f"{officer_path}__in": _few_ids(officers)})
+
+
+def _few_ids(queryset):
+    """The ids of ``queryset`` as a subquery. On PostgreSQL through an array, which the
+    planner counts right: with a plain ``IN`` it guesses half the officers and reads a
+    million shifts where a few thousand are asked for."""
+    if connection.vendor != "postgresql":
+        return queryset.values("pk")
+    sql, params = queryset.values("pk").query.sql_with_params()
+    return RawSQL(f"SELECT unnest(ARRAY({sql}))", params)
 
 
 class CommunityQuerySet(models.QuerySet):

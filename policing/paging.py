@@ -1,0 +1,25 @@
+"""Pages of the site's lists that stay quick whatever the number of rows."""
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+
+class CappedCountPaginator(Paginator):
+    """Counts at most ``CAP`` rows: a country's million incidents are "more than
+    10,000" after reading 10,001 index entries, not after counting them all. Nobody
+    pages past the 400th page; they narrow the filters instead."""
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        # No ORDER BY: any plan may stop at CAP + 1 rows, or count a selective filter.
+        return self.object_list.order_by()[: self.CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.CAP
+
+    @cached_property
+    def num_pages(self) -> int:
+        return super().num_pages if not self.capped else -(-self.CAP // self.per_page)
