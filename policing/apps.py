@@ -9,7 +9,7 @@ class PolicingConfig(AppConfig):
     verbose_name = _("Users and roles")
 
     def ready(self) -> None:
-        from policing import sqlite, two_factor  # noqa: F401 (connects its signal)
+        from policing import choices, sqlite, two_factor  # noqa: F401 (connect signals)
         from policing.roles import sync_roles_after_migrate
 
         # Roles live in code: every migrate brings the groups up to date.

@@ -1,12 +1,16 @@
 """Form pieces shared by the apps."""
 
+from html import escape  # the standard one: plain strings, thousands of times a page
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from policing.choices import choices_of
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
 
@@ -32,16 +36,20 @@ class DateTimeInput(forms.DateTimeInput):
 class QuickSelect(forms.Select):
     """A select that writes its options directly instead of through a template each.
 
-    The same markup as Django's ``Select`` for flat choices, about twenty times faster:
-    a filter listing a country's 2,400 villages renders in milliseconds.
+    The same markup as Django's ``Select`` for flat choices, about twenty times faster,
+    with model choices kept in the cache (policing.choices): a filter listing a
+    country's 2,400 villages renders in milliseconds.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
+        choices = self.choices
+        if isinstance(choices, ModelChoiceIterator):
+            choices = choices_of(choices)
         options = "".join(
             f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>'
             f"{escape(label)}</option>"
-            for key, label in self.choices
+            for key, label in choices
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return mark_safe(f'<select name="{escape(name)}"{attributes}>{options}</select>')

@@ -1,0 +1,37 @@
+"""Filter selects keep their choices in Redis until a registry changes."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories
+
+CHOICES = 'SELECT "stations_village"."id", "stations_village"."name" FROM'
+
+
+def choice_queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in context.captured_queries if q["sql"].startswith(CHOICES)]
+
+
+def test_choices_are_kept_until_a_village_changes(client, staff_user, village, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:6379/12"  # what switches the keeping on
+    client.force_login(staff_user)
+    url = reverse("officers:incident_list")
+
+    first = choice_queries(client, url)
+    again = choice_queries(client, url)
+    factories.make_village(village.community, name="Нове село")
+    after_change = client.get(url).content.decode()
+
+    assert len(first) == 1 and again == []
+    assert "Нове село" in after_change
+
+
+def test_without_redis_the_choices_are_read_each_time(client, staff_user, village):
+    client.force_login(staff_user)
+    url = reverse("officers:incident_list")
+
+    assert len(choice_queries(client, url)) == len(choice_queries(client, url)) == 1
