@@ -8,7 +8,7 @@ from django.db import connections
 from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EstimatedCountPaginator(Paginator):
@@ -51,7 +51,7 @@ def year_filter(field_name: str) -> type[admin.SimpleListFilter]:
     """
 
     class YearFilter(admin.SimpleListFilter):
-        title = _("year")
+        title = pgettext_lazy("calendar", "year")
         parameter_name = f"{field_name}_year"
 
         def lookups(self, request, model_admin):

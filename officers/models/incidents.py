@@ -144,8 +144,6 @@ class Incident(models.Model):
         ]
         indexes = [
             models.Index(fields=["-occurred_at"], name="officers_incident_date_idx"),
-            # The police's list, map and dashboard: their stations' incidents, newest first.
-            models.Index(fields=["station", "-occurred_at"], name="officers_incident_station_idx"),
             models.Index(fields=["category", "-occurred_at"], name="officers_incident_cat_idx"),
             models.Index(fields=["case_status"], name="officers_incident_case_idx"),
             models.Index(fields=["report_status"], name="officers_incident_report_idx"),
