@@ -47,8 +47,8 @@ class QuickSelect(forms.Select):
         if isinstance(choices, ModelChoiceIterator):
             choices = choices_of(choices)
         options = "".join(
-            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>'
-            f"{escape(label)}</option>"
+            f'<option value="{escape(str(key))}"{" selected" if str(key) in chosen else ""}>'
+            f"{escape(str(label))}</option>"
             for key, label in choices
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))

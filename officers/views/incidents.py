@@ -7,8 +7,10 @@ and each view of them is logged.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -345,26 +347,35 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
         police_ids=access.police_station_ids(request.user),
     )
     rows = filterset.qs if filterset.is_valid() else Incident.objects.none()
-    features = []
-    for incident in rows.order_by("-occurred_at")[:2000]:
-        lat = incident.latitude if incident.latitude is not None else incident.village.latitude
-        lon = incident.longitude if incident.longitude is not None else incident.village.longitude
-        if lat is None or lon is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
-                "properties": {
-                    "number": incident.number,
-                    "category": incident.get_category_display(),
-                    "village": incident.village.name,
-                    "date": timezone.localtime(incident.occurred_at).strftime("%Y-%m-%d"),
-                    "url": incident.get_absolute_url(),
-                    "restricted": incident.is_restricted,
-                },
-            }
-        )
+    # Plain values, not records: a map of 2,000 points is built in a few milliseconds.
+    points = rows.order_by("-occurred_at").values_list(
+        "pk",
+        "number",
+        "category",
+        "occurred_at",
+        "village__name",
+        Coalesce("latitude", "village__latitude"),
+        Coalesce("longitude", "village__longitude"),
+    )[:2000]
+    labels = dict(Incident.Category.choices)
+    page = reverse("officers:incident_detail", args=[0]).removesuffix("0/")
+    kyiv = timezone.get_current_timezone()
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+            "properties": {
+                "number": number,
+                "category": str(labels[category]),
+                "village": village,
+                "date": occurred_at.astimezone(kyiv).strftime("%Y-%m-%d"),
+                "url": f"{page}{pk}/",
+                "restricted": category in Incident.RESTRICTED,
+            },
+        }
+        for pk, number, category, occurred_at, village, lat, lon in points
+        if lat is not None and lon is not None
+    ]
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 

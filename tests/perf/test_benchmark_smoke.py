@@ -30,7 +30,7 @@ def test_a_short_run_measures_every_page(tmp_path):
             "--communities=2",
             "--users=2",
             "--workers=2",
-            "--phase-seconds=0.3",
+            "--phase-seconds=0.2",
             f"--database-url=postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
             "--redis-url=redis://127.0.0.1:6379/13",
             f"--output={table_file}",

@@ -1,6 +1,6 @@
 """The heaviest queries of the busiest pages are served by an index, as PostgreSQL's
-planner says (EXPLAIN) on data in realistic proportions (seed_scale, 12 communities,
-about 40,000 incidents and 40,000 shifts): the filter through an index, and the order
+planner says (EXPLAIN) on data in realistic proportions (seed_scale, 6 communities,
+about 20,000 incidents and 20,000 shifts): the filter through an index, and the order
 from it where the filter is broad, so no page reads or sorts the whole table.
 """
 
@@ -49,7 +49,7 @@ def assert_served_by(plan: str, index: str, *, in_order: bool) -> None:
 
 @pytest.fixture
 def country(db):
-    call_command("seed_scale", "--communities", "12", stdout=io.StringIO())
+    call_command("seed_scale", "--communities", "6", stdout=io.StringIO())
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
