@@ -12,14 +12,14 @@ class CappedCountPaginator(Paginator):
     CAP = 10_000
 
     @cached_property
-    def count(self) -> int:
+    def _counted(self) -> int:
         # No ORDER BY: any plan may stop at CAP + 1 rows, or count a selective filter.
         return self.object_list.order_by()[: self.CAP + 1].count()
 
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, self.CAP)
+
     @property
     def capped(self) -> bool:
-        return self.count > self.CAP
-
-    @cached_property
-    def num_pages(self) -> int:
-        return super().num_pages if not self.capped else -(-self.CAP // self.per_page)
+        return self._counted > self.CAP
