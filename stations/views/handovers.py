@@ -7,7 +7,8 @@ only by another act.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -24,7 +25,7 @@ from stations.forms import (
     ReturnActForm,
     ReturnLinesForm,
 )
-from stations.models import Custody, EquipmentItem, Handover
+from stations.models import Custody, EquipmentItem, Handover, HandoverLine
 
 
 def get_act_for_user(user, pk: int) -> Handover:
@@ -55,7 +56,15 @@ class HandoverList(RegistryListView):
     ]
 
     def get_queryset(self):
-        return super().get_queryset().annotate(line_count=Count("lines"))
+        # Counted per row shown (a subquery), not by grouping every act before paging.
+        lines = (
+            HandoverLine.objects.filter(handover=OuterRef("pk"))
+            .order_by()
+            .values("handover")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return super().get_queryset().annotate(line_count=Coalesce(Subquery(lines), 0))
 
 
 class HandoverDetail(RegistryDetailView):
