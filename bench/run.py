@@ -178,10 +178,12 @@ def load(users: list[dict], password: str, port: int, args) -> dict[str, dict]:
 
 
 def report(pages, queries, stats, rss, data, args) -> str:
+    from bench import plan
+
     empty = {"Request Count": "0", "Failure Count": "0", "50%": "0", "95%": "0"}
     rows = {p.key: stats.get(p.key, empty) for p in pages}
     rps = {key: int(row["Request Count"]) / args.phase_seconds for key, row in rows.items()}
-    trivial = rps[next(p.key for p in pages if p.kind == "trivial")]
+    trivial = rps[next(p.key for p in pages if p.kind == plan.TRIVIAL)]
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {machine()}; "
         f"{data['communities']:,} communities, {data['incidents']:,} incidents, "
@@ -218,15 +220,17 @@ def report(pages, queries, stats, rss, data, args) -> str:
 
 def verdict(kind: str, requests: int, p95: int, share: float, failures: int) -> str:
     """What target a page missed, and by how much; empty when it met them all."""
+    from bench import plan  # models inside: only once Django is set up
+
     if not requests:
         return "not measured: no answer within its turn"
     missed = []
     if failures:
         missed.append(f"{failures} failed")
-    limit = SUMMARY_LIMIT_MS if kind == "summary" else P95_LIMIT_MS
+    limit = SUMMARY_LIMIT_MS if kind == plan.SUMMARY else P95_LIMIT_MS
     if p95 > limit:
         missed.append(f"p95 {p95 - limit} ms over {limit}")
-    if kind in ("list", "detail") and share < MIN_SHARE:
+    if kind in (plan.LIST, plan.DETAIL) and share < MIN_SHARE:
         missed.append(f"share {share:.0%} < {MIN_SHARE:.0%}")
     return "; ".join(missed)
 

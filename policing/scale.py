@@ -335,7 +335,7 @@ class CommunityMaker:
             ended_on=self.start.date() - datetime.timedelta(days=10),
         )
         kit = [self._item(station_id, kind, model, vehicle) for kind, model in KIT]
-        self._handovers(officer_id, user, kit, spares, clerk, station_id)
+        self._handovers(officer_id, user, kit, spares, clerk)
         self._shifts(officer_id, user, station_id, vehicle, villages, supervisor)
 
     # Acts of transfer --------------------------------------------------------------
@@ -358,7 +358,7 @@ class CommunityMaker:
             confirmed_how="in_person",
         )
 
-    def _handovers(self, officer, user, kit, spares, clerk, station_id) -> None:
+    def _handovers(self, officer, user, kit, spares, clerk) -> None:
         """Issue the kit at the start; a year later swap the radio for a spare one."""
         t = self.t
         issued_at = self.start + datetime.timedelta(hours=10)
