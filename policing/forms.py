@@ -2,14 +2,18 @@
 
 from html import escape  # the standard one: plain strings, thousands of times a page
 
+from dal_alight.widgets import AlightWidgetMixin, ModelAlight
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from policing.choice_search import kind_of
 from policing.choices import choices_of
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
@@ -53,6 +57,52 @@ class QuickSelect(forms.Select):
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return mark_safe(f'<select name="{escape(name)}"{attributes}>{options}</select>')
+
+
+class SearchSelect(ModelAlight):
+    """django-autocomplete-light's search box, holding only the chosen record.
+
+    The text box takes the field's id, so the field's label names it; it has no name,
+    so the words typed stay out of the filtered page's address.
+    """
+
+    def filter_choices_to_render(self, selected_choices):
+        """Only the chosen record. ``pk=`` finds no row for a number too large for the
+        database, where the library's ``pk__in`` fails: junk in the address is no error."""
+        chosen = next((choice for choice in selected_choices if choice), None)
+        queryset = self.choices.queryset
+        try:
+            self.choices.queryset = queryset.filter(pk=chosen) if chosen else queryset.none()
+        except (TypeError, ValueError):
+            self.choices.queryset = queryset.none()
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {}, slot="select")
+        box_id = attrs.get("id") or f"id_{name}"
+        attrs["id"] = f"{box_id}_chosen"
+        self.choices.field.empty_label = None
+        chosen = super(AlightWidgetMixin, self).render(name, value, attrs, renderer)
+        return format_html(
+            '<autocomplete-select>{}<span slot="deck"></span>'
+            '<autocomplete-select-input slot="input" url="{}" no-results-text="{}">'
+            '<input type="search" id="{}" slot="input" class="form-control" role="combobox" '
+            'autocomplete="off" placeholder="{}"></autocomplete-select-input>'
+            "</autocomplete-select>",
+            chosen,
+            self.url,
+            _("Nothing found"),
+            box_id,
+            _("Search"),
+        )
+
+
+def search_widget(model) -> forms.Widget:
+    """A search box over ``model``'s records (policing.choice_search); a quick select
+    for a model that is not searched that way."""
+    kind = kind_of(model)
+    if kind is None:
+        return QuickSelect()
+    return SearchSelect(url=reverse("choice_search", kwargs={"kind": kind}))
 
 
 class ScopedModelForm(forms.ModelForm):

@@ -62,6 +62,8 @@ if not DEBUG and not ALLOWED_HOSTS:
     )
 
 INSTALLED_APPS = [
+    "dal",
+    "dal_alight",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from policing import report, search, two_factor_views, views
+from policing import choice_search, report, search, two_factor_views, views
 
 handler403 = "policing.views.error_403"
 handler404 = "policing.views.error_404"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("report/", report.monthly_report, name="monthly_report"),
     path("search/", search.search, name="search"),
+    path("choices/<str:kind>/", choice_search.ChoiceSearch.as_view(), name="choice_search"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/two-factor/", two_factor_views.verify, name="two_factor_verify"),
     path("accounts/two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),

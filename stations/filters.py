@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from policing.forms import QuickSelect
+from policing.forms import QuickSelect, search_widget
 
 from .models import Community, EquipmentItem, Handover, Station, Vehicle, Village
 from .plates import normalize_plate
@@ -23,11 +23,26 @@ def visible_stations(request):
 
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    """django-filter's, with a select that stays quick with thousands of choices."""
+    """django-filter's, with a select that stays quick with thousands of choices.
+
+    Whoever reads every station gets a search box instead (policing.choice_search): a
+    country's villages and officers are too many to list in every page.
+    """
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        request = self.get_request()
+        if (
+            not hasattr(self, "_field")
+            and request is not None
+            and request.user.has_perm("stations.view_all_stations")
+        ):
+            self.extra["widget"] = search_widget(self.get_queryset(request).model)
+        return super().field
 
 
 class DayFilter(django_filters.DateFilter):

@@ -103,6 +103,12 @@ PAGES = [
     ("officers:order_edit", "own_incident", [LOGIN, 200, 403, 403, 403]),
     ("monthly_report", None, [LOGIN, 200, 200, 200, 200]),
     ("search", None, [LOGIN, 200, 200, 200, 200]),
+    # Search-as-you-type of the filters: what each may read (test_choice_search).
+    ("choice_search", "report/communities", [LOGIN, 200, 200, 200, 200]),
+    ("choice_search", "report/villages", [LOGIN, 200, 200, 200, 200]),
+    ("choice_search", "report/stations", [LOGIN, 200, 200, 200, 200]),
+    ("choice_search", "report/officers", [LOGIN, 200, 200, 200, 200]),
+    ("choice_search", "report/users", [404, 404, 404, 404, 404]),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Filter selects keep their choices in Redis until a registry changes."""
+"""Filter selects keep their choices in Redis until a registry changes; whoever reads
+every station gets a search box instead, which reads no choices at all."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,22 +18,37 @@ def choice_queries(client, url) -> list[str]:
     return [q["sql"] for q in context.captured_queries if CHOICES in q["sql"]]
 
 
-def test_choices_are_kept_until_a_village_changes(client, staff_user, village, settings):
+def test_choices_are_kept_until_a_village_changes(client, supervisor_user, village, settings):
     settings.REDIS_URL = "redis://127.0.0.1:6379/12"  # what switches the keeping on
-    client.force_login(staff_user)
+    client.force_login(supervisor_user)
     url = reverse("officers:incident_list")
 
     first = choice_queries(client, url)
     again = choice_queries(client, url)
-    factories.make_village(village.community, name="Нове село")
+    factories.make_village(village.community, name="Нове село", station=village.station)
     after_change = client.get(url).content.decode()
 
     assert len(first) == 1 and again == []
     assert "Нове село" in after_change
 
 
-def test_without_redis_the_choices_are_read_each_time(client, staff_user, village):
-    client.force_login(staff_user)
+def test_without_redis_the_choices_are_read_each_time(client, supervisor_user, village):
+    client.force_login(supervisor_user)
     url = reverse("officers:incident_list")
 
     assert len(choice_queries(client, url)) == len(choice_queries(client, url)) == 1
+
+
+def test_staff_get_a_search_box_that_holds_only_the_chosen_village(
+    client, staff_user, village, second_village
+):
+    client.force_login(staff_user)
+
+    queries = choice_queries(client, reverse("officers:incident_list"))
+    page = client.get(reverse("officers:incident_list"), {"village": village.pk})
+    chosen = page.context["filter"].form["village"]
+
+    assert queries == []
+    assert 'role="combobox"' in str(chosen)
+    assert f'<option value="{village.pk}" selected>Старий Крим</option>' in str(chosen)
+    assert second_village.name not in str(chosen)
