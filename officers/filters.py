@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from policing.forms import DateInput
 from stations.filters import (
+    ChoiceFilter,
     DayFilter,
     ModelChoiceFilter,
+    OrderingFilter,
     SearchFilterSet,
     visible_officers,
     visible_stations,
@@ -27,13 +29,9 @@ class OfficerFilter(SearchFilterSet):
     village = ModelChoiceFilter(
         label=_("Village"), empty_label=_("All"), field_name="villages", queryset=visible_villages
     )
-    rank = django_filters.ChoiceFilter(
-        label=_("Rank"), choices=Officer.Rank.choices, empty_label=_("All")
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Officer.Status.choices, empty_label=_("All")
-    )
-    ordering = django_filters.OrderingFilter(
+    rank = ChoiceFilter(label=_("Rank"), choices=Officer.Rank.choices, empty_label=_("All"))
+    status = ChoiceFilter(label=_("Status"), choices=Officer.Status.choices, empty_label=_("All"))
+    ordering = OrderingFilter(
         label=_("Sort by"),
         empty_label=_("Default order"),
         fields=(("surname", "surname"), ("service_start", "service_start")),
@@ -53,9 +51,7 @@ class ShiftFilter(django_filters.FilterSet):
         queryset=visible_stations,
     )
     officer = ModelChoiceFilter(label=_("Officer"), empty_label=_("All"), queryset=visible_officers)
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Shift.Status.choices, empty_label=_("All")
-    )
+    status = ChoiceFilter(label=_("Status"), choices=Shift.Status.choices, empty_label=_("All"))
     village = ModelChoiceFilter(
         label=_("Village"), empty_label=_("All"), field_name="villages", queryset=visible_villages
     )
@@ -75,15 +71,13 @@ class IncidentFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
     village = ModelChoiceFilter(label=_("Village"), empty_label=_("All"), queryset=visible_villages)
-    category = django_filters.ChoiceFilter(
+    category = ChoiceFilter(
         label=_("Category"), choices=Incident.Category.choices, empty_label=_("All")
     )
-    report_status = django_filters.ChoiceFilter(
+    report_status = ChoiceFilter(
         label=_("Report"), choices=Incident.Report.choices, empty_label=_("All")
     )
-    case_status = django_filters.ChoiceFilter(
-        label=_("Case"), choices=Incident.Case.choices, empty_label=_("All")
-    )
+    case_status = ChoiceFilter(label=_("Case"), choices=Incident.Case.choices, empty_label=_("All"))
     not_closed = django_filters.BooleanFilter(
         label=_("Only cases not closed"),
         method="filter_not_closed",

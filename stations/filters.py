@@ -22,16 +22,29 @@ def visible_stations(request):
     return Station.objects.visible_to(request.user).only("name")
 
 
-class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+class QuickSelectFilter:
+    """A filter whose select writes its options directly (policing.forms.QuickSelect):
+    through Django's templates each option costs a template, on every list page."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)
+
+
+class ChoiceFilter(QuickSelectFilter, django_filters.ChoiceFilter):
+    pass
+
+
+class OrderingFilter(QuickSelectFilter, django_filters.OrderingFilter):
+    pass
+
+
+class ModelChoiceFilter(QuickSelectFilter, django_filters.ModelChoiceFilter):
     """django-filter's, with a select that stays quick with thousands of choices.
 
     Whoever reads every station gets a search box instead (policing.choice_search): a
     country's villages and officers are too many to list in every page.
     """
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", QuickSelect)
-        super().__init__(*args, **kwargs)
 
     @property
     def field(self):
@@ -91,7 +104,7 @@ class VillageFilter(SearchFilterSet):
         label=_("Community"), empty_label=_("All"), queryset=visible_communities
     )
     station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         label=_("Sort by"),
         empty_label=_("Default order"),
         fields=(("name", "name"), ("population", "population")),
@@ -128,9 +141,7 @@ def visible_officers(request):
 class VehicleFilter(SearchFilterSet):
     search_fields = ("plate", "vin", "make", "model")
     station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Vehicle.Status.choices, empty_label=_("All")
-    )
+    status = ChoiceFilter(label=_("Status"), choices=Vehicle.Status.choices, empty_label=_("All"))
 
     class Meta:
         model = Vehicle
@@ -154,10 +165,8 @@ class HolderFilter(ModelChoiceFilter):
 class EquipmentItemFilter(SearchFilterSet):
     search_fields = ("inventory_number", "serial_number", "model_name")
     station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=EquipmentItem.Kind.choices, empty_label=_("All")
-    )
-    status = django_filters.ChoiceFilter(
+    kind = ChoiceFilter(label=_("Kind"), choices=EquipmentItem.Kind.choices, empty_label=_("All"))
+    status = ChoiceFilter(
         label=_("Status"), choices=EquipmentItem.Status.choices, empty_label=_("All")
     )
     holder = HolderFilter(label=_("Held by"), empty_label=_("All"), queryset=visible_officers)
@@ -175,9 +184,7 @@ class HandoverFilter(SearchFilterSet):
         field_name="officer__station",
         queryset=visible_stations,
     )
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Handover.Kind.choices, empty_label=_("All")
-    )
+    kind = ChoiceFilter(label=_("Kind"), choices=Handover.Kind.choices, empty_label=_("All"))
     officer = ModelChoiceFilter(label=_("Officer"), empty_label=_("All"), queryset=visible_officers)
     confirmed = django_filters.BooleanFilter(
         label=_("Confirmed"),

@@ -52,3 +52,19 @@ def test_staff_get_a_search_box_that_holds_only_the_chosen_village(
     assert 'role="combobox"' in str(chosen)
     assert f'<option value="{village.pk}" selected>Старий Крим</option>' in str(chosen)
     assert second_village.name not in str(chosen)
+
+
+def test_a_chosen_category_and_order_stay_chosen_after_filtering(client, staff_user, village):
+    client.force_login(staff_user)
+
+    page = client.get(reverse("stations:village_list"), {"ordering": "-population"})
+    form = (
+        client.get(reverse("officers:incident_list"), {"category": "theft", "case_status": ""})
+        .context["filter"]
+        .form
+    )
+
+    assert '<option value="-population" selected>' in page.content.decode()
+    assert '<option value="theft" selected>' in str(form["category"])
+    assert '<option value="" selected>' in str(form["case_status"])  # "All"
+    assert str(form["category"]).count(" selected") == 1
