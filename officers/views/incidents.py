@@ -357,7 +357,8 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
         Coalesce("latitude", "village__latitude"),
         Coalesce("longitude", "village__longitude"),
     )[:2000]
-    labels = dict(Incident.Category.choices)
+    # Each label translated once, not once per point.
+    labels = {value: str(label) for value, label in Incident.Category.choices}
     page = reverse("officers:incident_detail", args=[0]).removesuffix("0/")
     kyiv = timezone.get_current_timezone()
     features = [
@@ -366,9 +367,9 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
             "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
             "properties": {
                 "number": number,
-                "category": str(labels[category]),
+                "category": labels[category],
                 "village": village,
-                "date": occurred_at.astimezone(kyiv).strftime("%Y-%m-%d"),
+                "date": occurred_at.astimezone(kyiv).date().isoformat(),
                 "url": f"{page}{pk}/",
                 "restricted": category in Incident.RESTRICTED,
             },

@@ -161,6 +161,11 @@ def test_the_map_data_holds_points_not_details(client, staff_user, dv, theft):
 
     assert [f["properties"]["number"] for f in data["features"]] == [dv.number]
     assert SECRET not in str(data) and VICTIM not in str(data)
+    point = data["features"][0]
+    assert point["geometry"]["coordinates"] == [37.4874, 47.1653]
+    assert point["properties"]["category"] == "Домашнє насильство"
+    assert point["properties"]["date"] == timezone.localdate(dv.occurred_at).isoformat()
+    assert point["properties"]["url"] == dv.get_absolute_url()
 
 
 def step(client, incident, name, **data):
