@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -75,20 +76,27 @@ def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[
     """The latest changes of ``instance``, newest first, with what each one changed.
 
     A fixed number of queries whatever the length of the history: the historical rows
-    are read with their user and foreign keys joined (plus one query per many-to-many
-    field kept in the history), and compared in Python. Rows written by one save are
+    are read with their user joined, plus one query per many-to-many field kept in the
+    history and per link that changed, and compared in Python. Rows written by one save are
     shown as one entry; saves that changed nothing are left out.
     """
     history_model = instance.history.model
-    related = ["history_user"] + [
-        f.name for f in history_model._meta.fields if f.many_to_one and f.name != "history_user"
-    ]
     records = list(
-        instance.history.select_related(*related).order_by("-history_date", "-history_id")[
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[
             : limit + 1
         ]
     )
     model_fields = [f for f in instance._meta.concrete_fields if not f.name.endswith("thumbnail")]
+    # The records a changed link pointed to, one query per such link. Joining every
+    # link instead cost PostgreSQL 20 ms to plan for an incident's seven.
+    changed_links = {
+        f.name
+        for f in model_fields
+        if f.is_relation
+        for newer, older in zip(records, records[1:], strict=False)
+        if getattr(newer, f.attname) != getattr(older, f.attname)
+    }
+    prefetch_related_objects(records, *changed_links)
     m2m = _m2m_snapshots(history_model, [r.history_id for r in records])
     entries = []
     index = 0

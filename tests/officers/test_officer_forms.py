@@ -1,6 +1,7 @@
 """Creating and editing officers: good input is stored, bad input is refused on the field."""
 
 import datetime
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -156,6 +157,16 @@ def test_a_change_of_villages_is_in_the_history(staff, station, officer, second_
     content = staff.get(officer.get_absolute_url()).content.decode()
 
     assert "Села відповідальності:</span> Старий Крим → Виноградне" in content
+
+
+def test_a_move_to_another_station_is_in_the_history_by_name(staff, station, officer):
+    elsewhere = factories.make_station(factories.make_village(station.village.community))
+    data = officer_data(elsewhere, badge_number=officer.badge_number, villages=[])
+
+    staff.post(reverse("officers:officer_update", args=[officer.pk]), data)
+    content = unescape(staff.get(officer.get_absolute_url()).content.decode())
+
+    assert f"Станція:</span> {station.name} → {elsewhere.name}" in content
 
 
 def test_the_officer_page_makes_a_fixed_number_of_queries(staff, station, officer):
