@@ -31,9 +31,9 @@ run: install .env
 	$(BIN)/python manage.py seed_demo
 	DJANGO_DEMO=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## Install what the tests need and run the whole test suite
+## Install what the tests need and run the whole test suite (one process per core)
 test: install-dev .env
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 lint: install-dev
 	$(BIN)/python -m ruff check .

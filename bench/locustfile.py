@@ -12,17 +12,19 @@ import re
 import time
 from pathlib import Path
 
+import gevent
 from django_otp.oath import totp
 from gevent.event import Event
 from locust import FastHttpUser, constant, task
 from locust.contrib.fasthttp import FastHttpSession
+from locust.exception import StopUser
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 PHASE_SECONDS = PLAN["phase_seconds"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 everyone_signed_in = Event()
-run = {"signed_in": 0, "next_user": 0, "start": 0.0}
+run = {"signed_in": 0, "next_user": 0, "finished": 0, "start": 0.0}
 
 
 class Visitor(FastHttpUser):
@@ -77,8 +79,12 @@ class Visitor(FastHttpUser):
     def load_the_page_of_this_phase(self):
         phase = int((time.time() - run["start"]) // PHASE_SECONDS)
         if phase >= len(self.pages):
-            self.environment.runner.quit()
-            return
+            # The last user to finish its last request ends the run, from a greenlet of
+            # its own: quitting stops every user's greenlet, the caller's included.
+            run["finished"] += 1
+            if run["finished"] == len(PLAN["users"]):
+                gevent.spawn(self.environment.runner.quit)
+            raise StopUser
         page = self.pages[phase]
         with self.sessions[page["role"]].get(
             page["path"], name=page["key"], catch_response=True

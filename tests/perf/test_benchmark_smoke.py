@@ -12,6 +12,8 @@ from bench.appserver import ROOT
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    # collectstatic writes one folder: never beside the other test that runs it.
+    pytest.mark.xdist_group("collectstatic"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="the benchmark measures the production setup, which is PostgreSQL",
