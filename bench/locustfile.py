@@ -18,6 +18,7 @@ from gevent.event import Event
 from locust import FastHttpUser, constant, task
 from locust.contrib.fasthttp import FastHttpSession
 from locust.exception import StopUser
+from locust.stats import CSV_STATS_INTERVAL_SEC
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 PHASE_SECONDS = PLAN["phase_seconds"]
@@ -35,6 +36,7 @@ class Visitor(FastHttpUser):
         run["next_user"] += 1
         self.sessions = {role: self.sign_in(login) for role, login in me["logins"].items()}
         self.pages = me["pages"]
+        self.loaded = 0  # how many pages, from the first, this user has loaded
         run["signed_in"] += 1
         if run["signed_in"] == len(PLAN["users"]):
             run["start"] = time.time()
@@ -78,12 +80,17 @@ class Visitor(FastHttpUser):
     @task
     def load_the_page_of_this_phase(self):
         phase = int((time.time() - run["start"]) // PHASE_SECONDS)
+        # A page whose turn passed while a slow answer was awaited is still loaded
+        # once, so that no page goes unmeasured in a short run on a busy machine.
+        phase = min(phase, self.loaded)
+        self.loaded = max(self.loaded, phase + 1)
         if phase >= len(self.pages):
             # The last user to finish its last request ends the run, from a greenlet of
-            # its own: quitting stops every user's greenlet, the caller's included.
+            # its own (quitting stops every user's greenlet, the caller's included), once
+            # locust has written its statistics file once more.
             run["finished"] += 1
             if run["finished"] == len(PLAN["users"]):
-                gevent.spawn(self.environment.runner.quit)
+                gevent.spawn_later(CSV_STATS_INTERVAL_SEC + 1, self.environment.runner.quit)
             raise StopUser
         page = self.pages[phase]
         with self.sessions[page["role"]].get(
