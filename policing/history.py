@@ -77,8 +77,8 @@ def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[
 
     A fixed number of queries whatever the length of the history: the historical rows
     are read with their user joined, plus one query per many-to-many field kept in the
-    history and per link that changed, and compared in Python. Rows written by one save are
-    shown as one entry; saves that changed nothing are left out.
+    history and per link that changed, and compared in Python. Rows written by one save
+    are shown as one entry; saves that changed nothing are left out.
     """
     history_model = instance.history.model
     records = list(
