@@ -27,7 +27,6 @@ install-dev: $(VENV)/.installed-dev
 ## Set up, load the demo community and serve the site on http://127.0.0.1:8000
 run: install .env
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo
 	DJANGO_DEMO=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.management import call_command
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -14,4 +15,13 @@ class PolicingConfig(AppConfig):
 
         # Roles live in code: every migrate brings the groups up to date.
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="policing_sync_roles")
+        post_migrate.connect(
+            create_cache_table_after_migrate, sender=self, dispatch_uid="policing_cache_table"
+        )
         connection_created.connect(sqlite.install, dispatch_uid="policing_sqlite_like")
+
+
+def create_cache_table_after_migrate(sender, using: str, verbosity: int = 1, **kwargs) -> None:
+    """The database cache's table comes with ``migrate``, so that no page and no command
+    fails on a database set up by hand; ``createcachetable`` skips a table that exists."""
+    call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))
