@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint migrations-check install install-dev
+.PHONY: run test lint migrations-check messages install install-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,8 @@ lint: install-dev
 
 migrations-check: install .env
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## Gather the strings to translate into locale/*/django.po, then compile them
+messages: install .env
+	$(BIN)/python manage.py makemessages -l uk -l en --no-obsolete --ignore=tests --ignore=bench --ignore=node_modules
+	$(BIN)/python manage.py compilemessages --ignore=.venv

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from officers import duty
 from officers.models import Incident, Officer
-from officers.worktime import month_bounds
 from policing import aggregates
 from policing.charts import BarChart
 from stations import selectors
@@ -115,7 +114,6 @@ def dashboard(user) -> dict:
 def _dashboard_figures(user) -> dict:
     now = timezone.now()
     year_ago = now - datetime.timedelta(days=365)
-    month_start, month_end = month_bounds(timezone.localdate())
     return {
         "counted_at": now,
         "open_by_village": BarChart(
@@ -132,7 +130,10 @@ def _dashboard_figures(user) -> dict:
             aggregates.incidents_by_village(user, year_ago),
             aggregates.incidents_url(since=timezone.localtime(year_ago).date().isoformat()),
         ),
-        "patrol": aggregates.patrol_by_village(user, month_start, month_end, top=aggregates.TOP),
+        # A rolling month, so that the first days of a month do not show an empty panel.
+        "patrol": aggregates.patrol_by_village(
+            user, now - datetime.timedelta(days=30), now, top=aggregates.TOP
+        ),
         "vehicles": aggregates.vehicles_needing_attention(user),
         "items": BarChart(
             _("Items held per officer"),

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from policing.uploads import RandomName
@@ -56,10 +57,11 @@ class Incident(models.Model):
         APPROVED = "approved", _("Approved")
 
     class Case(models.TextChoices):
-        OPEN = "open", _("Open")
-        IN_PROGRESS = "in_progress", _("In progress")
-        REFERRED = "referred", _("Referred")
-        CLOSED = "closed", _("Closed")
+        # States of the case ("справа": Відкрита, Закрита), not the buttons' verbs.
+        OPEN = "open", pgettext_lazy("case status", "Open")
+        IN_PROGRESS = "in_progress", pgettext_lazy("case status", "In progress")
+        REFERRED = "referred", pgettext_lazy("case status", "Referred")
+        CLOSED = "closed", pgettext_lazy("case status", "Closed")
 
     RESTRICTED = {Category.DOMESTIC_VIOLENCE}
 

@@ -2,3 +2,25 @@
 document.querySelectorAll("[data-print]").forEach((button) => {
   button.addEventListener("click", () => window.print());
 });
+
+// A table wider than the screen scrolls sideways; a keyboard reaches it by Tab only if
+// the scrolling box can take focus, and a screen reader names it by its heading.
+function scrollableTables() {
+  document.querySelectorAll(".table-responsive").forEach((box, index) => {
+    if (box.scrollWidth > box.clientWidth) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      const heading = box.querySelector("caption") || box.closest("section, .card, main")?.querySelector("h1, h2, h3");
+      if (heading) {
+        heading.id ||= `table-heading-${index}`;
+        box.setAttribute("aria-labelledby", heading.id);
+      }
+    } else if (box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-labelledby");
+    }
+  });
+}
+scrollableTables();
+window.addEventListener("resize", scrollableTables);

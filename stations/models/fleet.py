@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from stations.plates import normalize_plate, normalize_vin, validate_plate, validate_vin
@@ -47,7 +48,8 @@ class Vehicle(models.Model):
     make = models.CharField(_("make"), max_length=60)
     model = models.CharField(_("model"), max_length=60)
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1980), MaxValueValidator(2100)]
+        pgettext_lazy("vehicle", "year"),
+        validators=[MinValueValidator(1980), MaxValueValidator(2100)],
     )
     colour = models.CharField(_("colour"), max_length=40, blank=True)
     station = models.ForeignKey(

@@ -62,7 +62,8 @@ def test_it_creates_one_user_per_role_with_the_given_password():
 def test_it_stages_the_handover_of_19_january_2022():
     call_command("seed_demo", stdout=open("/dev/null", "w"))
 
-    acts = Handover.objects.all()
+    scene = datetime.datetime(2022, 1, 19, tzinfo=timezone.get_current_timezone())
+    acts = Handover.objects.filter(occurred_at__date=scene.date())
     assert acts.count() == 10
     assert not acts.filter(confirmed_at__isnull=True).exists()
     assert {timezone.localtime(a.occurred_at).date() for a in acts} == {datetime.date(2022, 1, 19)}
@@ -71,7 +72,7 @@ def test_it_stages_the_handover_of_19_january_2022():
         "Начальник Головного управління Національної поліції в Донецькій області",
     }
     for officer in Officer.objects.all():
-        held = Custody.objects.open().filter(officer=officer)
+        held = Custody.objects.open().filter(officer=officer, since__date=scene.date())
         assert sorted(c.item.kind for c in held) == ["vehicle_keys", "weapon"]
 
 
@@ -85,23 +86,23 @@ def test_running_it_twice_changes_nothing():
     assert get_user_model().objects.count() == 8
 
 
-def test_it_logs_three_months_of_shifts_that_keep_the_rules():
+def test_it_logs_three_months_of_shifts_before_the_handover_that_keep_the_rules():
     from officers.models import Shift
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))
 
     artem = Officer.objects.get(surname="Тимофєєв")
     shifts = list(Shift.objects.filter(officer=artem).order_by("started_at"))
-    assert len(shifts) >= 40
-    assert timezone.localtime(shifts[0].started_at).date() == datetime.date(2021, 10, 19)
-    assert timezone.localtime(shifts[-1].ended_at).date() <= datetime.date(2022, 1, 19)
-    assert all(s.status == Shift.Status.APPROVED for s in shifts)
+    scene = [s for s in shifts if s.started_at < timezone.make_aware(datetime.datetime(2022, 2, 1))]
+    assert len(scene) >= 40
+    assert timezone.localtime(scene[0].started_at).date() == datetime.date(2021, 10, 19)
+    assert all(s.status == Shift.Status.APPROVED for s in scene)
     assert all(a.ended_at <= b.started_at for a, b in zip(shifts, shifts[1:], strict=False))
     assert all(s.duration() <= datetime.timedelta(hours=24) for s in shifts)
-    assert shifts[0].villages.exists()
+    assert scene[0].villages.exists()
 
 
-def test_it_logs_about_a_hundred_incidents_in_the_reported_mix():
+def test_it_logs_incidents_in_the_reported_mix():
     from collections import Counter
 
     from officers.models import Incident
@@ -110,7 +111,6 @@ def test_it_logs_about_a_hundred_incidents_in_the_reported_mix():
 
     counts = Counter(Incident.objects.values_list("category", flat=True))
     top_three = {category for category, _n in counts.most_common(3)}
-    assert sum(counts.values()) == 100
+    assert sum(counts.values()) > 200  # a hundred in 2021-22, about ten a month since
     assert top_three == {"domestic_violence", "theft", "domestic_conflict"}
     assert Incident.objects.values("village").distinct().count() == 4
-    assert Incident.objects.filter(report_status="submitted").count() == 10

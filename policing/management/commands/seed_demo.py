@@ -1,4 +1,5 @@
-"""Load the demo community: Mariupol in January 2022, and one login per role."""
+"""Load the demo community: Mariupol in January 2022, one login per role, and the
+programme carried on up to today (policing.demo_recent)."""
 
 import datetime
 import random
@@ -9,8 +10,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from officers.models import Incident, Officer, Party, RestrainingOrder, Shift, Training
+from officers.models import Incident, Officer, RestrainingOrder, Shift, Training
 from officers.services import incidents
+from policing import demo_recent
 from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, assign_role
 from stations import services
 from stations.models import Community, EquipmentItem, Handover, Station, Vehicle, Village
@@ -61,36 +63,6 @@ USERS = [
     ("bondar", "Дмитро", "Бондар", OFFICER, "0001004"),
     ("tkachenko", "Ірина", "Ткаченко", OFFICER, "0001005"),
 ]
-
-# What officers mostly deal with: domestic violence, theft and domestic conflicts.
-CATEGORY_MIX = [
-    ("domestic_violence", 25),
-    ("theft", 25),
-    ("domestic_conflict", 20),
-    ("public_order", 10),
-    ("traffic", 6),
-    ("property_damage", 6),
-    ("fraud", 4),
-    ("missing_person", 2),
-    ("other", 2),
-]
-STORIES = {
-    "domestic_violence": (
-        "Виклик від сусідів: чоловік у стані сп'яніння погрожував дружині.",
-        "Іван",
-    ),
-    "theft": ("Із двору викрадено велосипед і садовий інвентар.", "Петро"),
-    "domestic_conflict": ("Сварка між сусідами через межу земельної ділянки.", "Микола"),
-    "public_order": ("Група осіб порушувала громадський порядок біля магазину.", "Андрій"),
-    "traffic": ("Наїзд автомобіля на огорожу, водій залишив місце пригоди.", "Сергій"),
-    "property_damage": ("Пошкоджено вікно автобусної зупинки.", "Олег"),
-    "fraud": ("Літній жительці телефонували нібито з банку й виманили гроші.", "Невідомий"),
-    "missing_person": ("Не повернувся додому неповнолітній; знайдено того ж вечора.", "—"),
-    "other": ("Звернення щодо безпритульних собак біля школи.", "—"),
-}
-STREETS = ["Центральна", "Шкільна", "Садова", "Миру", "Морська", "Степова"]
-SURNAMES = ["Коваль", "Мельник", "Шевченко", "Бойко", "Кравченко", "Олійник", "Лисенко"]
-NAMES = ["Ганна", "Марія", "Олена", "Тетяна", "Оксана", "Людмила"]
 
 # The scene of 19 January 2022: the mayor hands each officer the keys of a car, the head
 # of the police directorate a service pistol, in front of witnesses.
@@ -200,6 +172,7 @@ class Command(BaseCommand):
         self.handover_scene(station, users["staff"])
         self.three_months_of_shifts(users["supervisor"])
         self.three_months_of_incidents(users["supervisor"])
+        demo_recent.carry_on(staff=users["staff"], supervisor=users["supervisor"])
 
         self.stdout.write(self.style.SUCCESS("Demo community ready: " + community.name))
         self.stdout.write("Logins (username / password):")
@@ -213,37 +186,11 @@ class Command(BaseCommand):
         rng = random.Random(2022)
         officers = list(Officer.objects.select_related("user").prefetch_related("villages"))
         first = timezone.make_aware(datetime.datetime(2021, 10, 19, 9))
-        categories = [category for category, weight in CATEGORY_MIX for _ in range(weight)]
         for n in range(100):
             officer = officers[n % len(officers)]
-            village = rng.choice(list(officer.villages.all()))
-            category = rng.choice(categories)
             occurred = first + datetime.timedelta(hours=rng.randrange(0, 91 * 24))
-            text, suspect = STORIES[category]
-            incident = incidents.incident_create(
-                officer=officer,
-                user=officer.user,
-                village=village,
-                category=category,
-                occurred_at=occurred,
-                reported_at=occurred + datetime.timedelta(minutes=rng.randrange(10, 180)),
-                place=f"{village.name}, вул. {rng.choice(STREETS)}, {rng.randrange(1, 60)}",
-                latitude=village.latitude + Decimal(rng.randrange(-300, 300)) / 100000,
-                longitude=village.longitude + Decimal(rng.randrange(-300, 300)) / 100000,
-                description=text,
-            )
-            if category in ("domestic_violence", "domestic_conflict", "theft"):
-                Party.objects.create(
-                    incident=incident,
-                    role=Party.Role.VICTIM,
-                    full_name=f"{rng.choice(SURNAMES)} {rng.choice(NAMES)}",
-                )
-                Party.objects.create(
-                    incident=incident,
-                    role=Party.Role.SUSPECT,
-                    full_name=f"{rng.choice(SURNAMES)} {suspect}",
-                )
-            if category == "domestic_violence" and n % 2 == 0:
+            incident = demo_recent.record_incident(rng, officer, occurred)
+            if incident.category == "domestic_violence" and n % 2 == 0:
                 RestrainingOrder.objects.create(
                     incident=incident,
                     number=f"ТЗП-{n:03d}",
@@ -254,17 +201,15 @@ class Command(BaseCommand):
                     no_contact=True,
                     child_involved=n % 4 == 0,
                 )
-            incidents.incident_submit(incident=incident, user=officer.user)
-            if n < 90:  # the last ten still wait for the supervisor
-                incidents.incident_review(incident=incident, user=supervisor, approve=True)
-                if n % 3 == 0:
-                    incidents.case_close(
-                        incident=incident,
-                        user=supervisor,
-                        outcome="Вжито заходів, конфлікт вичерпано.",
-                    )
-                elif n % 3 == 1:
-                    incidents.case_start(incident=incident, user=officer.user)
+            incidents.incident_review(incident=incident, user=supervisor, approve=True)
+            if n % 3 == 0:
+                incidents.case_close(
+                    incident=incident,
+                    user=supervisor,
+                    outcome="Вжито заходів, конфлікт вичерпано.",
+                )
+            elif n % 3 == 1:
+                incidents.case_start(incident=incident, user=officer.user)
 
     def three_months_of_shifts(self, supervisor) -> None:
         """Every other day on duty from 19 October 2021 to 18 January 2022, some nights."""
