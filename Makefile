@@ -17,12 +17,16 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
+# axe-core, which the browser tests load into each page (package.json, from npm).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 # Local development and tests run with DEBUG on; production never has this file.
 .env:
 	printf 'DJANGO_DEBUG=true\n' > .env
 
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev node_modules/.package-lock.json
 
 ## Set up, load the demo community and serve the site on http://127.0.0.1:8000
 run: install .env

@@ -21,7 +21,7 @@ class PolicingConfig(AppConfig):
         connection_created.connect(sqlite.install, dispatch_uid="policing_sqlite_like")
 
 
-def create_cache_table_after_migrate(sender, using: str, verbosity: int = 1, **kwargs) -> None:
+def create_cache_table_after_migrate(sender, using: str, **kwargs) -> None:
     """The database cache's table comes with ``migrate``, so that no page and no command
     fails on a database set up by hand; ``createcachetable`` skips a table that exists."""
-    call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))
+    call_command("createcachetable", database=using, verbosity=0)

@@ -66,6 +66,10 @@ class SearchSelect(ModelAlight):
     so the words typed stay out of the filtered page's address.
     """
 
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["js/search_select.js"])
+
     def filter_choices_to_render(self, selected_choices):
         """Only the chosen record. ``pk=`` finds no row for a number too large for the
         database, where the library's ``pk__in`` fails: junk in the address is no error."""
@@ -77,17 +81,20 @@ class SearchSelect(ModelAlight):
             self.choices.queryset = queryset.none()
 
     def render(self, name, value, attrs=None, renderer=None):
-        attrs = dict(attrs or {}, slot="select")
+        # The select only carries the value; people use the search box, which has the
+        # field's label, so the select is kept out of sight and of the accessibility tree.
+        attrs = dict(attrs or {}, slot="select", hidden=True)
         box_id = attrs.get("id") or f"id_{name}"
         attrs["id"] = f"{box_id}_chosen"
         self.choices.field.empty_label = None
         chosen = super(AlightWidgetMixin, self).render(name, value, attrs, renderer)
         return format_html(
-            '<autocomplete-select>{}<span slot="deck"></span>'
+            '<autocomplete-select clear-label="{}">{}<span slot="deck"></span>'
             '<autocomplete-select-input slot="input" url="{}" no-results-text="{}">'
             '<input type="search" id="{}" slot="input" class="form-control" role="combobox" '
             'autocomplete="off" placeholder="{}"></autocomplete-select-input>'
             "</autocomplete-select>",
+            _("Clear"),
             chosen,
             self.url,
             _("Nothing found"),
@@ -115,10 +122,27 @@ class ScopedModelForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is not None and hasattr(queryset, "visible_to"):
                 field.queryset = queryset.visible_to(user)
+            self._preselect_the_only_choice(name, field)
+
+    def _preselect_the_only_choice(self, name: str, field: forms.Field) -> None:
+        """A required choice with one possible value (one community, one station) comes
+        chosen: nobody should have to pick the only item of a list."""
+        if (
+            self.is_bound
+            or self.instance.pk
+            or not field.required
+            or not isinstance(field, forms.ModelChoiceField)
+            or isinstance(field, forms.ModelMultipleChoiceField)
+            or self.initial.get(name) is not None
+        ):
+            return
+        only = list(field.queryset.values_list("pk", flat=True)[:2])
+        if len(only) == 1:
+            self.initial[name] = only[0]
 
 
 def validate_pdf(upload) -> None:

@@ -7,13 +7,25 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from officers.models import Incident, Party, RestrainingOrder
+from officers.models import Incident, Officer, Party, RestrainingOrder, Shift
 from officers.models.incidents import ORDER_MAX_DAYS
 from officers.worktime import elapsed
 from policing.forms import DateInput, DateTimeInput, ScopedModelForm
 from policing.images import PhotoField
 
 SOON = datetime.timedelta(minutes=5)
+
+
+def usual_village(officer: Officer) -> int | None:
+    """The village an officer most likely logs an incident in: the one of the open
+    shift, or the only one the officer answers for."""
+    shift = Shift.objects.open().filter(officer=officer).first()
+    for villages in (shift.villages if shift else None, officer.villages):
+        if villages is not None:
+            ids = list(villages.values_list("pk", flat=True)[:2])
+            if len(ids) == 1:
+                return ids[0]
+    return None
 
 
 class IncidentForm(ScopedModelForm):
@@ -41,12 +53,14 @@ class IncidentForm(ScopedModelForm):
             "description": _("What happened. Needed to submit the report."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, officer: Officer | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             now = timezone.localtime().replace(second=0, microsecond=0)
             self.initial.setdefault("occurred_at", now)
             self.initial.setdefault("reported_at", now)
+            if officer is not None and self.initial.get("village") is None:
+                self.initial["village"] = usual_village(officer)
 
     def clean(self):
         cleaned = super().clean()

@@ -139,7 +139,9 @@ def incident_create(request: HttpRequest) -> HttpResponse:
     officer = Officer.objects.filter(user=request.user).select_related("station").first()
     if officer is None:
         raise PermissionDenied
-    form = IncidentForm(request.POST if request.method == "POST" else None, user=request.user)
+    form = IncidentForm(
+        request.POST if request.method == "POST" else None, user=request.user, officer=officer
+    )
     if request.method == "POST" and form.is_valid():
         incident = service.incident_create(officer=officer, user=request.user, **form.cleaned_data)
         messages.success(request, _("Incident %(number)s drafted.") % {"number": incident.number})

@@ -24,3 +24,20 @@ function scrollableTables() {
 }
 scrollableTables();
 window.addEventListener("resize", scrollableTables);
+
+// A form that came back with errors: the summary at the top takes focus, so that a
+// screen reader reads it first, and each of its links takes the person to the field.
+const summary = document.querySelector("[data-error-summary]");
+if (summary) {
+  summary.focus();
+  summary.querySelectorAll("a[href^='#']").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      const field = document.getElementById(link.hash.slice(1));
+      if (!field) return;
+      event.preventDefault();
+      const label = document.querySelector(`label[for="${field.id}"]`);
+      (label || field).scrollIntoView({ block: "center" });
+      field.focus({ preventScroll: true });
+    });
+  });
+}

@@ -1,0 +1,53 @@
+"""The error summary at the top of a page whose form came back with errors (GOV.UK's
+pattern): one line per problem, each a link to its field, and the page's title says so.
+
+It finds the page's forms and formsets in the template context itself, so that every
+form page gets it from the base layout, whatever the view names its forms.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.forms import BaseForm, BaseFormSet
+
+register = template.Library()
+
+
+@dataclass
+class Problem:
+    message: str
+    field_id: str = ""  # empty for an error of the whole form
+
+
+def _forms(value) -> list[BaseForm]:
+    if isinstance(value, BaseForm):
+        return [value]
+    if isinstance(value, BaseFormSet):
+        return list(value.forms)
+    return []
+
+
+def _formsets(value) -> list[BaseFormSet]:
+    return [value] if isinstance(value, BaseFormSet) else []
+
+
+@register.simple_tag(takes_context=True)
+def page_problems(context) -> list[Problem]:
+    """Every error of every bound form on the page, in the order of the fields."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    for value in context.flatten().values():
+        for formset in _formsets(value):
+            if id(formset) not in seen and formset.is_bound:
+                seen.add(id(formset))
+                problems += [Problem(str(error)) for error in formset.non_form_errors()]
+        for form in _forms(value):
+            if id(form) in seen or not form.is_bound:
+                continue
+            seen.add(id(form))
+            problems += [Problem(str(error)) for error in form.non_field_errors()]
+            for field in form:
+                target = "" if field.is_hidden else field.id_for_label
+                label = f"{field.label}: " if field.label and not field.is_hidden else ""
+                problems += [Problem(f"{label}{error}", target) for error in field.errors]
+    return problems
