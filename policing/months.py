@@ -20,3 +20,14 @@ def parse_month(value: str | None, default: datetime.date) -> datetime.date:
         return datetime.date(year, month, 1)
     except ValueError:
         return default.replace(day=1)
+
+
+# During a month's first days its timesheet is nearly empty, while last month's is the
+# one being checked and closed: the timesheets open on that one.
+FIRST_DAYS = 7
+
+
+def working_month(today: datetime.date) -> datetime.date:
+    """The month a timesheet opens on: last month in the first week, else this month."""
+    this_month = today.replace(day=1)
+    return add_months(this_month, -1) if today.day <= FIRST_DAYS else this_month

@@ -19,7 +19,7 @@ from officers.models import MonthClosure, Officer, Shift
 from officers.timesheets import timesheet
 from officers.worktime import at, hours, week_start
 from policing import exports
-from policing.months import add_months, parse_month
+from policing.months import add_months, parse_month, working_month
 from stations.models import Station
 
 EXPORT_COLUMNS = [
@@ -37,7 +37,7 @@ EXPORT_COLUMNS = [
 @permission_required("officers.view_shift", raise_exception=True)
 def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
     station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
-    month = parse_month(request.GET.get("month"), timezone.localdate())
+    month = parse_month(request.GET.get("month"), working_month(timezone.localdate()))
     officers = Officer.objects.visible_to(request.user).filter(station=station)
     if not request.user.has_perm("stations.view_all_stations") and not rules.supervises(
         request.user, station.pk
@@ -79,7 +79,7 @@ def officer_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
         or rules.supervises(request.user, officer.station_id)
     ):
         raise PermissionDenied
-    month = parse_month(request.GET.get("month"), timezone.localdate())
+    month = parse_month(request.GET.get("month"), working_month(timezone.localdate()))
     row = timesheet(month, [officer])[0]
     return render(
         request,

@@ -132,3 +132,19 @@ def _shifts_by_officer():
     for shift in Shift.objects.order_by("started_at"):
         by_officer.setdefault(shift.officer_id, []).append(shift)
     return by_officer.values()
+
+
+def test_the_station_timesheet_opens_on_hours_worked(client, today):
+    station = Station.objects.get()
+
+    response = signed_in(client, "supervisor").get(f"/timesheets/stations/{station.pk}/")
+
+    rows = response.context["rows"]
+    assert sum(row.day_count for row in rows) > 10
+    assert all(row.km > 0 for row in rows if row.officer.badge_number != "0001005")
+
+
+def test_the_map_has_points(client, today):
+    response = signed_in(client, "supervisor").get("/incidents/map/data/")
+
+    assert len(response.json()["features"]) > 50

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from policing.months import add_months, parse_month
+from policing.months import add_months, parse_month, working_month
 
 JAN = datetime.date(2022, 1, 1)
 
@@ -29,3 +29,16 @@ def test_parse_month_falls_back_on_junk(value):
 
 def test_parse_month_reads_year_and_month():
     assert parse_month("2022-01", datetime.date(2026, 11, 25)) == JAN
+
+
+@pytest.mark.parametrize(
+    ("today", "month"),
+    [
+        (datetime.date(2026, 12, 1), datetime.date(2026, 11, 1)),
+        (datetime.date(2026, 12, 7), datetime.date(2026, 11, 1)),
+        (datetime.date(2026, 12, 8), datetime.date(2026, 12, 1)),
+        (datetime.date(2027, 1, 3), datetime.date(2026, 12, 1)),
+    ],
+)
+def test_timesheets_open_on_last_month_during_the_first_week(today, month):
+    assert working_month(today) == month
