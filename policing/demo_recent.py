@@ -236,7 +236,6 @@ def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor) -> N
                     filled_km = km
             shifts.append(shift)
             villages.append(served)
-    Shift.objects.bulk_create(shifts)
     OdometerReading.objects.bulk_create(
         readings
         + [
@@ -250,12 +249,7 @@ def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor) -> N
         ]
     )
     FuelRecord.objects.bulk_create(fuel)
-    Through = Shift.villages.through
-    Through.objects.bulk_create(
-        Through(shift_id=shift.pk, village_id=village.pk)
-        for shift, served in zip(shifts, villages, strict=True)
-        for village in served
-    )
+    save_shifts(shifts, villages)
     by_badge = {officer.badge_number: officer for officer in officers}
     returned = (
         Shift.objects.filter(officer=by_badge[RETURNED], status=Shift.Status.SUBMITTED)
@@ -282,67 +276,76 @@ def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor) -> N
             )
 
 
+def save_shifts(shifts: list[Shift], villages: list[list]) -> None:
+    """Write many shifts at once, each with the villages patrolled."""
+    Shift.objects.bulk_create(shifts)
+    Through = Shift.villages.through
+    Through.objects.bulk_create(
+        Through(shift_id=shift.pk, village_id=village.pk)
+        for shift, served in zip(shifts, villages, strict=True)
+        for village in served
+    )
+
+
+PLACE = "смт Старий Крим, поліцейська станція"
+
+
+def _item(station: Station, inventory_number: str, kind: str, model_name: str, serial: str):
+    """The item by its inventory number, and whether this run brought it."""
+    return EquipmentItem.objects.get_or_create(
+        inventory_number=inventory_number,
+        defaults={
+            "kind": kind,
+            "model_name": model_name,
+            "serial_number": serial,
+            "station": station,
+        },
+    )
+
+
 def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None:
     """A radio waiting for its receiver's confirmation, a body camera past its return
     date, a radio in repair, and a car whose maintenance is due."""
     station = Station.objects.order_by("pk").first()
     by_badge = {officer.badge_number: officer for officer in officers}
-    radio, created = EquipmentItem.objects.get_or_create(
-        inventory_number="РС-0001",
-        defaults={
-            "kind": EquipmentItem.Kind.RADIO,
-            "model_name": "Motorola DP4400",
-            "serial_number": "MT440001",
-            "station": station,
-        },
+    now = timezone.now()
+    radio, created = _item(
+        station, "РС-0001", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440001"
     )
-    if created:
+    if created:  # drawn up two days ago; Тимофєєв has not confirmed it yet
         services.handover_issue(
             officer=by_badge["0001001"],
-            occurred_at=timezone.now() - datetime.timedelta(days=2),
-            place="смт Старий Крим, поліцейська станція",
+            occurred_at=now - datetime.timedelta(days=2),
+            place=PLACE,
             official_name="Олена Коваль",
             official_role="Працівник міської ради",
             lines=[services.IssueLine(item=radio)],
             created_by=staff,
         )
-    camera, created = EquipmentItem.objects.get_or_create(
-        inventory_number="НК-0001",
-        defaults={
-            "kind": EquipmentItem.Kind.BODY_CAMERA,
-            "model_name": "Axon Body 3",
-            "serial_number": "AXB3000001",
-            "station": station,
-        },
+    camera, created = _item(
+        station, "НК-0001", EquipmentItem.Kind.BODY_CAMERA, "Axon Body 3", "AXB3000001"
     )
-    if created:
+    if created:  # Коваленко was to bring it back ten days ago
+        officer = by_badge["0001002"]
+        back_on = today - datetime.timedelta(days=10)
         act = services.handover_issue(
-            officer=by_badge["0001002"],
-            occurred_at=timezone.now() - datetime.timedelta(days=40),
-            place="смт Старий Крим, поліцейська станція",
+            officer=officer,
+            occurred_at=now - datetime.timedelta(days=40),
+            place=PLACE,
             official_name="Ігор Мельник",
             official_role="Керівник станції",
-            lines=[
-                services.IssueLine(
-                    item=camera, expected_return_on=today - datetime.timedelta(days=10)
-                )
-            ],
+            lines=[services.IssueLine(item=camera, expected_return_on=back_on)],
             created_by=staff,
         )
-        officer = by_badge["0001002"]
         services.handover_confirm(
             handover=act, user=officer.user, address=None, how=Handover.ConfirmedHow.IN_PERSON
         )
-    EquipmentItem.objects.get_or_create(
-        inventory_number="РС-0002",
-        defaults={
-            "kind": EquipmentItem.Kind.RADIO,
-            "model_name": "Motorola DP4400",
-            "serial_number": "MT440002",
-            "station": station,
-            "status": EquipmentItem.Status.IN_REPAIR,
-        },
+    repaired, created = _item(
+        station, "РС-0002", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440002"
     )
+    if created:
+        repaired.status = EquipmentItem.Status.IN_REPAIR
+        repaired.save()
     vehicle = Vehicle.objects.order_by("pk").first()
     if vehicle is not None and not vehicle.maintenance_records.exists():
         km = vehicle.last_odometer() or 0

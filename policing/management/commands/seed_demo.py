@@ -240,13 +240,7 @@ class Command(BaseCommand):
                     )
                 )
                 villages.append(served)
-        Shift.objects.bulk_create(shifts)
-        Through = Shift.villages.through
-        Through.objects.bulk_create(
-            Through(shift_id=shift.pk, village_id=village.pk)
-            for shift, served in zip(shifts, villages, strict=True)
-            for village in served
-        )
+        demo_recent.save_shifts(shifts, villages)
 
     def handover_scene(self, station: Station, staff) -> None:
         """Five cars with keys and five pistols, issued and confirmed on 19 January 2022."""
