@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from policing.forms import DateInput
+from policing.forms import AllYesNo, DateInput
 from stations.filters import (
     ChoiceFilter,
     DayFilter,
@@ -81,7 +81,7 @@ class IncidentFilter(django_filters.FilterSet):
     not_closed = django_filters.BooleanFilter(
         label=_("Only cases not closed"),
         method="filter_not_closed",
-        widget=django_filters.widgets.BooleanWidget(),
+        widget=AllYesNo(),
     )
     reporting_officer = ModelChoiceFilter(
         label=_("Officer"), empty_label=_("All"), queryset=visible_officers

@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw
 
 from officers.models import Incident, Officer, Party, RestrainingOrder, Shift
 from officers.services import incidents
+from policing import demo_dates
 from policing.images import reencode_image
 from stations import services
 from stations.models import (
@@ -119,11 +120,11 @@ def incidents_up_to(today: datetime.date, officers: list[Officer], supervisor) -
     for n, incident in enumerate(created[: len(created) - waiting]):
         incidents.incident_review(incident=incident, user=supervisor, approve=True)
         age = (today - timezone.localtime(incident.occurred_at).date()).days
-        if age > 14 and n % 4 != 0:
+        if age > 14 and n % 4:  # three in four closed after a fortnight
             incidents.case_close(
                 incident=incident, user=supervisor, outcome="Вжито заходів, конфлікт вичерпано."
             )
-        elif n % 2:
+        elif n % 8 == 0 or age <= 14 and n % 2:  # some in work, the rest still open
             incidents.case_start(incident=incident, user=incident.reporting_officer.user)
     in_work = [i for i in created if i.case_status == Incident.Case.IN_PROGRESS]
     if in_work:
@@ -133,6 +134,8 @@ def incidents_up_to(today: datetime.date, officers: list[Officer], supervisor) -
             user=incident.reporting_officer.user,
             comment="Сторони примирилися, повторних звернень не було.",
         )
+    for incident in created:
+        demo_dates.incident_at_its_time(incident)
 
 
 CATEGORIES = [category for category, weight in CATEGORY_MIX for _ in range(weight)]
@@ -259,21 +262,25 @@ def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor) -> N
     if returned is not None:
         returned.status = Shift.Status.RETURNED
         returned.review_comment = "Вкажіть, які села патрулювали після обіду."
-        returned.reviewed_by, returned.reviewed_at = supervisor, timezone.now()
+        returned.reviewed_by = supervisor
+        returned.reviewed_at = min(returned.ended_at + datetime.timedelta(hours=18), timezone.now())
         returned.save()
+        demo_dates.history_at(returned, returned.reviewed_at)
     now = timezone.now()
     if by_badge[FORGETFUL].pk not in has_open:
-        Shift.objects.create(officer=by_badge[FORGETFUL], started_at=now - FORGOTTEN)
+        shift = Shift.objects.create(officer=by_badge[FORGETFUL], started_at=now - FORGOTTEN)
+        demo_dates.history_at(shift, shift.started_at)
     for badge in ON_DUTY_NOW:
         officer = by_badge[badge]
         car = cars.get(officer.pk)
         if officer.pk not in has_open:
-            Shift.objects.create(
+            shift = Shift.objects.create(
                 officer=officer,
                 started_at=min(at(today, 8), now - datetime.timedelta(hours=1)),
                 vehicle=car,
                 odometer_start=car.last_odometer() if car else None,
             )
+            demo_dates.history_at(shift, shift.started_at)
 
 
 def save_shifts(shifts: list[Shift], villages: list[list]) -> None:
@@ -313,7 +320,7 @@ def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None
         station, "РС-0001", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440001"
     )
     if created:  # drawn up two days ago; Тимофєєв has not confirmed it yet
-        services.handover_issue(
+        act = services.handover_issue(
             officer=by_badge["0001001"],
             occurred_at=now - datetime.timedelta(days=2),
             place=PLACE,
@@ -322,6 +329,7 @@ def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None
             lines=[services.IssueLine(item=radio)],
             created_by=staff,
         )
+        demo_dates.act_at_its_time(act, confirmed_after=None)
     camera, created = _item(
         station, "НК-0001", EquipmentItem.Kind.BODY_CAMERA, "Axon Body 3", "AXB3000001"
     )
@@ -340,6 +348,7 @@ def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None
         services.handover_confirm(
             handover=act, user=officer.user, address=None, how=Handover.ConfirmedHow.IN_PERSON
         )
+        demo_dates.act_at_its_time(act, confirmed_after=datetime.timedelta(minutes=10))
     repaired, created = _item(
         station, "РС-0002", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440002"
     )
@@ -374,7 +383,7 @@ def urgent_order(officers: list[Officer], supervisor) -> None:
     if incident is None:
         return
     issued = max(incident.reported_at, now - datetime.timedelta(days=9))
-    RestrainingOrder.objects.create(
+    order = RestrainingOrder.objects.create(
         incident=incident,
         number=f"ТЗП-{incident.number}",
         issued_at=issued,
@@ -382,6 +391,7 @@ def urgent_order(officers: list[Officer], supervisor) -> None:
         must_leave_home=True,
         no_contact=True,
     )
+    demo_dates.history_at(order, issued)
 
 
 def photos(officers: list[Officer]) -> None:

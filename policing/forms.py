@@ -103,6 +103,13 @@ class SearchSelect(ModelAlight):
         )
 
 
+class AllYesNo(forms.Select):
+    """A yes-or-no filter whose empty choice reads "All", not django-filter's "Unknown"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))])
+
+
 def search_widget(model) -> forms.Widget:
     """A search box over ``model``'s records (policing.choice_search); a quick select
     for a model that is not searched that way."""

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from policing.forms import QuickSelect, search_widget
+from policing.forms import AllYesNo, QuickSelect, search_widget
 
 from .models import Community, EquipmentItem, Handover, Station, Vehicle, Village
 from .plates import normalize_plate
@@ -191,7 +191,7 @@ class HandoverFilter(SearchFilterSet):
         field_name="confirmed_at",
         lookup_expr="isnull",
         exclude=True,
-        widget=django_filters.widgets.BooleanWidget(),
+        widget=AllYesNo(),
     )
 
     class Meta:

@@ -102,12 +102,36 @@ class IncidentList(RegistryListView):
 
 @login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = get_incident_for_user(request.user, pk)
+    return _detail_page(request, get_incident_for_user(request.user, pk))
+
+
+# The forms of the workflow's steps, one each, with ids of their own on the one page.
+STEP_FORMS = {
+    "photo": AttachmentForm,
+    "supplement": SupplementForm,
+    "return": CommentForm,
+    "refer": ReferForm,
+    "request_closure": CommentForm,
+    "close": CommentForm,
+    "reopen": CommentForm,
+}
+
+
+def _step_form(step: str, request: HttpRequest | None = None):
+    data = (request.POST, request.FILES) if request is not None else ()
+    return STEP_FORMS[step](*data, auto_id=f"id_{step}_%s")
+
+
+def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpResponse:
+    """The incident's page; ``sent`` is a step's form sent back with its mistakes."""
     details = access.shows_details(request.user, incident)
     if details:
         access.log_restricted_view(request.user, incident, "detail")
     order = RestrainingOrder.objects.filter(incident=incident).first() if details else None
     work = access.may_work_on_case(request.user, incident)
+    forms = {step: _step_form(step) for step in STEP_FORMS}
+    if sent is not None:
+        forms[sent[0]] = sent[1]
     return render(
         request,
         "officers/incident_detail.html",
@@ -125,10 +149,8 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_work": work,
             "may_decide": access.may_decide_case(request.user, incident),
             "missing": service.missing_for_submission(incident),
-            "comment_form": CommentForm(),
-            "refer_form": ReferForm(),
-            "supplement_form": SupplementForm(),
-            "attachment_form": AttachmentForm(),
+            "step_forms": forms,
+            "sent_step": sent[0] if sent else "",
         },
     )
 
@@ -245,14 +267,17 @@ def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise Http404
     if not allowed[step]:
         raise PermissionDenied
+    form = _step_form(step, request) if step in STEP_FORMS else None
+    if form is not None and not form.is_valid():
+        return _detail_page(request, incident, sent=(step, form))
     try:
-        _do_step(request, incident, step)
+        _do_step(request, incident, step, form.cleaned_data if form else {})
     except service.IncidentError as error:
         messages.error(request, str(error))
     return redirect(incident)
 
 
-def _do_step(request, incident, step) -> None:
+def _do_step(request, incident, step, data: dict) -> None:
     user = request.user
     if step == "submit":
         service.incident_submit(incident=incident, user=user)
@@ -261,34 +286,17 @@ def _do_step(request, incident, step) -> None:
         service.incident_review(incident=incident, user=user, approve=True)
         messages.success(request, _("Report approved."))
     elif step == "refer":
-        form = ReferForm(request.POST)
-        if not form.is_valid():
-            raise service.IncidentError(_("Say where and when the case was referred."))
-        service.case_refer(incident=incident, user=user, **form.cleaned_data)
+        service.case_refer(incident=incident, user=user, **data)
     elif step == "start":
         service.case_start(incident=incident, user=user)
     elif step == "supplement":
-        form = SupplementForm(request.POST)
-        if not form.is_valid():
-            raise service.IncidentError(_("Write the supplement."))
-        service.supplement_add(incident=incident, user=user, text=form.cleaned_data["text"])
+        service.supplement_add(incident=incident, user=user, text=data["text"])
     elif step == "photo":
-        form = AttachmentForm(request.POST, request.FILES)
-        if not form.is_valid():
-            raise service.IncidentError(
-                " ".join(form.errors.get("image", [])) or _("Choose a photo.")
-            )
         service.attachment_add(
-            incident=incident,
-            user=user,
-            upload=request.FILES["image"],
-            caption=form.cleaned_data["caption"],
+            incident=incident, user=user, upload=request.FILES["image"], caption=data["caption"]
         )
     else:
-        form = CommentForm(request.POST)
-        if not form.is_valid():
-            raise service.IncidentError(_("Write a comment: it is kept with the step."))
-        comment = form.cleaned_data["comment"]
+        comment = data["comment"]
         if step == "return":
             service.incident_review(incident=incident, user=user, approve=False, comment=comment)
         elif step == "request_closure":

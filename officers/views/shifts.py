@@ -100,7 +100,11 @@ def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    shift = get_shift_for_user(request.user, pk)
+    return _shift_page(request, get_shift_for_user(request.user, pk))
+
+
+def _shift_page(request: HttpRequest, shift: Shift, return_form=None) -> HttpResponse:
+    """The shift's page; ``return_form`` is a return sent without its reason."""
     return render(
         request,
         "officers/shift_detail.html",
@@ -112,7 +116,7 @@ def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_review": rules.may_review_shift(request.user, shift),
             "may_override": rules.month_is_closed(shift)
             and rules.may_override_closed_month(request.user),
-            "return_form": ShiftReturnForm(),
+            "return_form": return_form or ShiftReturnForm(),
             "history": history_entries(shift),
             "now": timezone.now(),
         },
@@ -137,8 +141,7 @@ def shift_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
         services.shift_return(shift=shift, user=request.user, comment=form.cleaned_data["comment"])
         messages.success(request, _("Shift returned to the officer."))
         return redirect(shift)
-    messages.error(request, _("Say what needs correcting."))
-    return redirect(shift)
+    return _shift_page(request, shift, return_form=form)
 
 
 @login_required

@@ -31,12 +31,19 @@ def _formsets(value) -> list[BaseFormSet]:
     return [value] if isinstance(value, BaseFormSet) else []
 
 
+def _first_box(field) -> str:
+    return next((box.id_for_label for box in field.subwidgets if box.id_for_label), "")
+
+
 @register.simple_tag(takes_context=True)
 def page_problems(context) -> list[Problem]:
     """Every error of every bound form on the page, in the order of the fields."""
     problems: list[Problem] = []
     seen: set[int] = set()
-    for value in context.flatten().values():
+    values = list(context.flatten().values())
+    # forms kept by name in a dict (the steps of a workflow) count as the page's too
+    values += [item for value in values if isinstance(value, dict) for item in value.values()]
+    for value in values:
         for formset in _formsets(value):
             if id(formset) not in seen and formset.is_bound:
                 seen.add(id(formset))
@@ -47,7 +54,8 @@ def page_problems(context) -> list[Problem]:
             seen.add(id(form))
             problems += [Problem(str(error)) for error in form.non_field_errors()]
             for field in form:
-                target = "" if field.is_hidden else field.id_for_label
+                # a group of checkboxes has no one id: its first box stands for it
+                target = "" if field.is_hidden else field.id_for_label or _first_box(field)
                 label = f"{field.label}: " if field.label and not field.is_hidden else ""
                 problems += [Problem(f"{label}{error}", target) for error in field.errors]
     return problems

@@ -3,7 +3,14 @@
   const holder = document.getElementById("incident-map");
   const list = document.getElementById("incident-points");
   if (!holder) return;
-  const map = L.map(holder).setView([47.1, 37.5], 10);
+  // Leaflet's own words are English: the page gives the zoom buttons theirs.
+  const map = L.map(holder, { zoomControl: false }).setView([47.1, 37.5], 10);
+  L.control
+    .zoom({ zoomInTitle: holder.dataset.zoomIn, zoomOutTitle: holder.dataset.zoomOut })
+    .addTo(map);
+  map.attributionControl.setPrefix(false);
+  // The data carries ISO dates (for machines); a person reads them in the page's language.
+  const day = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "short" });
   if (holder.dataset.tiles) {
     L.tileLayer(holder.dataset.tiles, { maxZoom: 18 }).addTo(map);
   }
@@ -26,7 +33,7 @@
         const item = document.createElement("li");
         item.className = "list-group-item";
         const row = link.cloneNode(true);
-        item.append(row, ` — ${p.village}, ${p.date}`);
+        item.append(row, ` — ${p.village}, ${day.format(new Date(`${p.date}T12:00`))}`);
         list.append(item);
       });
       if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13, animate: false });

@@ -9,13 +9,14 @@ function scrollableTables() {
   document.querySelectorAll(".table-responsive").forEach((box, index) => {
     if (box.scrollWidth > box.clientWidth) {
       box.setAttribute("tabindex", "0");
-      box.setAttribute("role", "region");
+      // a group, not a region: the section around it is already the landmark
+      box.setAttribute("role", "group");
       const heading = box.querySelector("caption") || box.closest("section, .card, main")?.querySelector("h1, h2, h3");
       if (heading) {
         heading.id ||= `table-heading-${index}`;
         box.setAttribute("aria-labelledby", heading.id);
       }
-    } else if (box.getAttribute("role") === "region") {
+    } else if (box.getAttribute("role") === "group") {
       box.removeAttribute("tabindex");
       box.removeAttribute("role");
       box.removeAttribute("aria-labelledby");

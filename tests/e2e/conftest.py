@@ -42,6 +42,18 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache(request):
+    """A browser test starts with an empty cache: the database cache's table outlives the
+    rows of the test before (flushing empties the models' tables only), and a dashboard
+    counted for that test's world must not show in this one's."""
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="uk-UA")

@@ -47,7 +47,9 @@ def test_an_officer_enrols_a_phone_then_signs_in_with_a_code(
     screenshot(page, "two-factor-code-phone")
     page.fill("input[name=code]", "000000")
     page.get_by_role("button", name="Далі").click()
-    assert page.get_by_text("Код неправильний").is_visible()
+    # said twice: at the top of the page (the error summary) and under the field
+    assert page.get_by_text("Код неправильний").count() == 2
+    assert page.locator("[data-error-summary]").is_visible()
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

@@ -269,10 +269,15 @@ def test_a_supervisor_reopens_a_closed_case_with_a_reason(client, supervisor_use
     step(client, theft, "close", comment="Вирішено.")
 
     without = step(client, theft, "reopen")
+    theft.refresh_from_db()
+    assert theft.case_status == Incident.Case.CLOSED
     step(client, theft, "reopen", comment="Заявник надав нові докази.")
 
     theft.refresh_from_db()
-    assert without.status_code == 302
+    # without a reason the page comes back, saying so at the top and at the field
+    assert without.status_code == 200
+    assert 'href="#id_reopen_comment"' in without.content.decode()
+    assert "<details open>" in without.content.decode()
     assert theft.case_status == Incident.Case.IN_PROGRESS
     assert theft.events.get(kind="reopened").comment == "Заявник надав нові докази."
 

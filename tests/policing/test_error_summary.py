@@ -77,3 +77,42 @@ def test_a_wrong_password_is_summarised_on_the_sign_in_page(client, staff_user):
 
     assert title(html).startswith("Помилка: ")
     assert "error-summary" in html
+
+
+def test_a_shift_returned_without_a_reason_comes_back_with_the_field(
+    client, supervisor_user, officer
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from officers.models import Shift
+    from tests import factories
+
+    shift = factories.make_shift(officer, timezone.now() - datetime.timedelta(hours=10), hours=8)
+    shift.status = Shift.Status.SUBMITTED
+    shift.save()
+    client.force_login(supervisor_user)
+
+    response = client.post(f"/shifts/{shift.pk}/return/", {"comment": "  "})
+
+    shift.refresh_from_db()
+    assert response.status_code == 200
+    assert 'href="#id_comment"' in summary(response.content.decode())
+    assert shift.status == Shift.Status.SUBMITTED
+
+
+def test_a_group_of_checkboxes_is_linked_by_its_first_box(client, officer_user, officer):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests import factories
+
+    shift = factories.make_shift(officer, timezone.now() - datetime.timedelta(hours=3), hours=None)
+    client.force_login(officer_user)
+
+    html = client.post(f"/shifts/{shift.pk}/end/", {"summary": "Патрулювання."}).content.decode()
+
+    assert 'href="#id_villages_0"' in summary(html)
+    assert 'id="id_villages_0"' in html

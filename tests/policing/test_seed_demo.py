@@ -114,3 +114,21 @@ def test_it_logs_incidents_in_the_reported_mix():
     assert sum(counts.values()) > 200  # a hundred in 2021-22, about ten a month since
     assert top_three == {"domestic_violence", "theft", "domestic_conflict"}
     assert Incident.objects.values("village").distinct().count() == 4
+
+
+def test_the_records_are_dated_when_they_happened_not_when_the_command_ran():
+    from officers.models import Incident
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    scene = datetime.date(2022, 1, 19)
+    for act in Handover.objects.filter(occurred_at__date=scene):
+        assert timezone.localtime(act.created_at).date() == scene
+        assert timezone.localtime(act.confirmed_at).date() == scene
+        assert timezone.localtime(act.history.earliest("history_date").history_date).date() == scene
+    station = Station.objects.get()
+    created = station.history.filter(history_type="+").get()
+    assert timezone.localtime(created.history_date).date() == station.opened_on
+    first = Incident.objects.order_by("occurred_at").first()
+    assert all(event.at >= first.reported_at for event in first.events.all())
+    assert all(event.at.year == first.reported_at.year for event in first.events.all())

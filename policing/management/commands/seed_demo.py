@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from officers.models import Incident, Officer, RestrainingOrder, Shift, Training
 from officers.services import incidents
-from policing import demo_recent
+from policing import demo_dates, demo_recent
 from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, assign_role
 from stations import services
 from stations.models import Community, EquipmentItem, Handover, Station, Vehicle, Village
@@ -67,6 +67,7 @@ USERS = [
 # The scene of 19 January 2022: the mayor hands each officer the keys of a car, the head
 # of the police directorate a service pistol, in front of witnesses.
 HANDOVER_DAY = datetime.datetime(2022, 1, 19, 11, 0)
+ITEMS_ARRIVED = datetime.date(2022, 1, 10)
 MAYOR = ("Вадим Бойченко", "Маріупольський міський голова")
 POLICE_HEAD = (
     "Олександр Петренко",
@@ -85,6 +86,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, password: str, **options):
+        started = timezone.now()
         community, _ = Community.objects.get_or_create(
             name="Маріупольська міська територіальна громада",
             oblast="Донецька",
@@ -170,6 +172,7 @@ class Command(BaseCommand):
             users[username] = user
 
         self.handover_scene(station, users["staff"])
+        self.registries_at_their_time(community, since=started)
         self.three_months_of_shifts(users["supervisor"])
         self.three_months_of_incidents(users["supervisor"])
         demo_recent.carry_on(staff=users["staff"], supervisor=users["supervisor"])
@@ -178,6 +181,25 @@ class Command(BaseCommand):
         self.stdout.write("Logins (username / password):")
         for username, _first, _last, role, _badge in USERS:
             self.stdout.write(f"  {username:<11} {password}   ({role})")
+
+    def registries_at_their_time(self, community: Community, since) -> None:
+        """What this run wrote of the 2021 registries, dated when it was set up."""
+        memorandum = demo_dates.noon(community.memorandum_date)
+        demo_dates.history_at(community, memorandum, since)
+        for village in Village.objects.filter(community=community):
+            demo_dates.history_at(village, memorandum, since)
+        for station in Station.objects.filter(village__community=community):
+            demo_dates.history_at(station, demo_dates.noon(station.opened_on), since)
+        for officer in Officer.objects.all():
+            demo_dates.history_at(officer, demo_dates.noon(officer.service_start), since)
+        for training in Training.objects.all():
+            demo_dates.history_at(training, demo_dates.noon(training.started_on), since)
+        for vehicle in Vehicle.objects.all():
+            demo_dates.history_at(vehicle, demo_dates.noon(vehicle.acquired_on), since)
+            for record in vehicle.fuel_records.all():
+                demo_dates.history_at(record, record.filled_at, since)
+        for item in EquipmentItem.objects.all():
+            demo_dates.history_at(item, demo_dates.noon(ITEMS_ARRIVED), since)
 
     def three_months_of_incidents(self, supervisor) -> None:
         """About a hundred incidents, mostly domestic violence, theft and conflicts."""
@@ -191,7 +213,7 @@ class Command(BaseCommand):
             occurred = first + datetime.timedelta(hours=rng.randrange(0, 91 * 24))
             incident = demo_recent.record_incident(rng, officer, occurred)
             if incident.category == "domestic_violence" and n % 2 == 0:
-                RestrainingOrder.objects.create(
+                order = RestrainingOrder.objects.create(
                     incident=incident,
                     number=f"ТЗП-{n:03d}",
                     issued_at=incident.reported_at,
@@ -201,15 +223,12 @@ class Command(BaseCommand):
                     no_contact=True,
                     child_involved=n % 4 == 0,
                 )
+                demo_dates.history_at(order, order.issued_at)
             incidents.incident_review(incident=incident, user=supervisor, approve=True)
-            if n % 3 == 0:
-                incidents.case_close(
-                    incident=incident,
-                    user=supervisor,
-                    outcome="Вжито заходів, конфлікт вичерпано.",
-                )
-            elif n % 3 == 1:
-                incidents.case_start(incident=incident, user=officer.user)
+            incidents.case_close(  # years on, every case of the first months is closed
+                incident=incident, user=supervisor, outcome="Вжито заходів, конфлікт вичерпано."
+            )
+            demo_dates.incident_at_its_time(incident)
 
     def three_months_of_shifts(self, supervisor) -> None:
         """Every other day on duty from 19 October 2021 to 18 January 2022, some nights."""
@@ -256,7 +275,7 @@ class Command(BaseCommand):
                 year=2021,
                 colour="білий",
                 station=station,
-                acquired_on=datetime.date(2022, 1, 10),
+                acquired_on=ITEMS_ARRIVED,
                 funded_by="Бюджет Маріупольської міської територіальної громади",
             )
             services.odometer_reading_add(vehicle=car, read_at=moment, km=12 + n, user=staff)
@@ -300,3 +319,4 @@ class Command(BaseCommand):
                     address="127.0.0.1",
                     how=Handover.ConfirmedHow.IN_PERSON,
                 )
+                demo_dates.act_at_its_time(act, confirmed_after=datetime.timedelta(minutes=5))
