@@ -68,7 +68,8 @@ class SearchSelect(ModelAlight):
 
     @property
     def media(self):
-        return super().media + forms.Media(js=["js/search_select.js"])
+        # first: it mends the library's elements as the library defines them
+        return forms.Media(js=["js/search_select.js"]) + super().media
 
     def filter_choices_to_render(self, selected_choices):
         """Only the chosen record. ``pk=`` finds no row for a number too large for the

@@ -2,16 +2,33 @@
 // mended where it fails people and tools. Pinned to the library's version 5.0.0; the
 // browser tests (axe-core and the keyboard walk) say when an upgrade makes this moot.
 //
+// This file loads before the library, and mends each class as the library defines it:
+// the boxes already on the page are built at that moment, with their handlers bound.
+//
 // - Its `selected` getter and its key handler read the suggestion box before the box
 //   exists (before the first letter is typed): axe-core stops with a TypeError on every
-//   page with a filter, and Tab or Escape in an empty box throws.
+//   page with a filter, and Tab, Enter or Escape in an empty box throws.
 // - The highlighted suggestion is only coloured: a screen reader hears nothing as the
 //   arrow keys move, so the box names the highlighted option (aria-activedescendant).
 // - The "×" that clears a chosen record is a plain span: a keyboard cannot reach it.
 //   It becomes a button with a name that says what it clears.
-customElements.whenDefined("autocomplete-light").then(() => {
-  const Light = customElements.get("autocomplete-light").prototype;
+// - Choosing a suggestion hides the text box, and the focus with it: the focus moves to
+//   the chosen record's clear button, and back to the text box once it is cleared.
+const mend = {
+  "autocomplete-light": mendSearchBox,
+  "autocomplete-select-input": () => {},
+  "autocomplete-select": mendChoice,
+};
+const define = customElements.define.bind(customElements);
+customElements.define = (name, constructor, options) => {
+  if (mend[name] && !mend[name].done) {
+    mend[name](constructor.prototype);
+    mend[name].done = true;
+  }
+  return define(name, constructor, options);
+};
 
+function mendSearchBox(Light) {
   Object.defineProperty(Light, "selected", {
     get() {
       return this.box ? this.box.querySelectorAll(`${this.choiceSelector}.hilight`) : [];
@@ -40,10 +57,9 @@ customElements.whenDefined("autocomplete-light").then(() => {
     choice.id ||= `search-option-${++options}`;
     this.input.setAttribute("aria-activedescendant", choice.id);
   };
-});
+}
 
-customElements.whenDefined("autocomplete-select").then(() => {
-  const Select = customElements.get("autocomplete-select").prototype;
+function mendChoice(Select) {
   const addClear = Select.addClear;
   Select.addClear = function (choice) {
     addClear.call(this, choice);
@@ -56,10 +72,26 @@ customElements.whenDefined("autocomplete-select").then(() => {
     clear.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
-        const input = this.input.input;
         clear.click();
-        input.focus();
       }
     });
   };
-});
+
+  const choiceSelect = Select.choiceSelect;
+  Select.choiceSelect = function (choice, trigger = true) {
+    choiceSelect.call(this, choice, trigger);
+    if (trigger && this.input.input.hidden) {
+      const clear = this.deck.querySelector(".clear");
+      if (clear) clear.focus();
+    }
+  };
+
+  const choiceUnselect = Select.choiceUnselect;
+  Select.choiceUnselect = function (choice, noShowHide = false) {
+    const hadFocus = this.contains(document.activeElement);
+    choiceUnselect.call(this, choice, noShowHide);
+    if (!noShowHide && (hadFocus || document.activeElement === document.body)) {
+      this.input.input.focus();
+    }
+  };
+}

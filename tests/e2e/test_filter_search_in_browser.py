@@ -47,3 +47,59 @@ def test_staff_filter_incidents_by_a_village_found_by_typing(
         assert page.locator("[slot=deck] [data-value]").inner_text().startswith("Старий Крим")
         screenshot(page, f"filter-search-chosen-{name}")
         context.close()
+
+
+def test_a_keyboard_clears_a_chosen_village_and_picks_another(
+    browser, live_server, staff_user, officer, village, second_village
+):
+    from tests.e2e.test_keyboard import tab_to
+
+    make_incident(officer, village=village)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="uk-UA")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    sign_in(page, live_server, "staff")
+    page.goto(f"{live_server.url}/incidents/?village={village.pk}")
+
+    # The village chosen before the page loaded has a clear button Tab reaches.
+    tab_to(page, "[slot=deck] .clear")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == (
+        "Очистити: Старий Крим"
+    )
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.getAttribute('role')") == "combobox"
+    page.keyboard.press("Escape")  # with no suggestions shown yet: nothing breaks
+    page.keyboard.type("Вин")
+    page.locator("[data-value]", has_text="Виноградне").wait_for()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-activedescendant')")
+    page.keyboard.press("Enter")
+
+    assert (
+        page.locator("select[name=village] option[selected]").inner_text().startswith("Виноградне")
+    )
+    # the text box is gone with the choice made: the focus is on the choice's clear button
+    assert page.evaluate("() => document.activeElement.classList.contains('clear')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert errors == []
+    context.close()
+
+
+def test_tabbing_through_empty_search_boxes_throws_nothing(
+    browser, live_server, staff_user, officer
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="uk-UA")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    sign_in(page, live_server, "staff")
+    for path in ("/incidents/", "/shifts/", "/acts/", "/villages/"):
+        page.goto(f"{live_server.url}{path}")
+        for _ in range(25):
+            page.keyboard.press("Tab")
+            page.keyboard.press("Escape")
+
+    assert errors == []
+    context.close()
