@@ -295,6 +295,13 @@ def save_shifts(shifts: list[Shift], villages: list[list]) -> None:
 
 
 PLACE = "смт Старий Крим, поліцейська станція"
+# In the station's store, held by nobody: what a clerk trying the demo can issue.
+SPARE = [
+    ("РС-0003", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440003"),
+    ("НК-0002", EquipmentItem.Kind.BODY_CAMERA, "Axon Body 3", "AXB3000002"),
+    ("БЖ-0001", EquipmentItem.Kind.VEST, "Темп-3", "ТМ3-0001"),
+    ("ПЛ-0001", EquipmentItem.Kind.TABLET, "Samsung Galaxy Tab Active3", "R52N0001"),
+]
 
 
 def _item(station: Station, inventory_number: str, kind: str, model_name: str, serial: str):
@@ -316,20 +323,6 @@ def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None
     station = Station.objects.order_by("pk").first()
     by_badge = {officer.badge_number: officer for officer in officers}
     now = timezone.now()
-    radio, created = _item(
-        station, "РС-0001", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440001"
-    )
-    if created:  # drawn up two days ago; Тимофєєв has not confirmed it yet
-        act = services.handover_issue(
-            officer=by_badge["0001001"],
-            occurred_at=now - datetime.timedelta(days=2),
-            place=PLACE,
-            official_name="Олена Коваль",
-            official_role="Працівник міської ради",
-            lines=[services.IssueLine(item=radio)],
-            created_by=staff,
-        )
-        demo_dates.act_at_its_time(act, confirmed_after=None)
     camera, created = _item(
         station, "НК-0001", EquipmentItem.Kind.BODY_CAMERA, "Axon Body 3", "AXB3000001"
     )
@@ -349,25 +342,43 @@ def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None
             handover=act, user=officer.user, address=None, how=Handover.ConfirmedHow.IN_PERSON
         )
         demo_dates.act_at_its_time(act, confirmed_after=datetime.timedelta(minutes=10))
+    radio, created = _item(
+        station, "РС-0001", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440001"
+    )
+    if created:  # drawn up two days ago; Тимофєєв has not confirmed it yet
+        act = services.handover_issue(
+            officer=by_badge["0001001"],
+            occurred_at=now - datetime.timedelta(days=2),
+            place=PLACE,
+            official_name="Олена Коваль",
+            official_role="Працівник міської ради",
+            lines=[services.IssueLine(item=radio)],
+            created_by=staff,
+        )
+        demo_dates.act_at_its_time(act, confirmed_after=None)
     repaired, created = _item(
         station, "РС-0002", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440002"
     )
     if created:
         repaired.status = EquipmentItem.Status.IN_REPAIR
         repaired.save()
+    for inventory_number, kind, model_name, serial in SPARE:  # for the clerk's next act
+        _item(station, inventory_number, kind, model_name, serial)
     vehicle = Vehicle.objects.order_by("pk").first()
     if vehicle is not None and not vehicle.maintenance_records.exists():
-        km = vehicle.last_odometer() or 0
-        services.maintenance_record_add(
+        done_on = today - datetime.timedelta(days=170)
+        km = vehicle.last_odometer(at=at(done_on, 12)) or 0
+        record = services.maintenance_record_add(
             vehicle=vehicle,
-            done_on=today,
+            done_on=done_on,
             work="Заміна мастила й фільтрів",
             cost_uah=Decimal("3450.00"),
             odometer_km=km,
-            next_due_on=today + datetime.timedelta(days=14),
+            next_due_on=today + datetime.timedelta(days=10),
             next_due_km=km + 10000,
             user=staff,
         )
+        demo_dates.history_at(record, at(done_on, 16))
 
 
 def urgent_order(officers: list[Officer], supervisor) -> None:

@@ -148,3 +148,9 @@ def test_the_map_has_points(client, today):
     response = signed_in(client, "supervisor").get("/incidents/map/data/")
 
     assert len(response.json()["features"]) > 50
+
+
+def test_the_clerk_has_items_to_issue_and_acts_numbered_in_date_order(today):
+    assert EquipmentItem.objects.available().count() >= 3
+    recent = list(Handover.objects.filter(occurred_at__year__gte=2023).order_by("number"))
+    assert [act.occurred_at for act in recent] == sorted(act.occurred_at for act in recent)
