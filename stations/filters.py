@@ -4,7 +4,9 @@ import datetime
 
 import django_filters
 from django.db.models import Q
+from django.forms.utils import pretty_name
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from policing.forms import AllYesNo, QuickSelect, search_widget
@@ -36,7 +38,22 @@ class ChoiceFilter(QuickSelectFilter, django_filters.ChoiceFilter):
 
 
 class OrderingFilter(QuickSelectFilter, django_filters.OrderingFilter):
-    pass
+    """django-filter's, whose "(descending)" labels are put together when shown, in the
+    page's language, not once at start-up in whichever language was active then."""
+
+    def build_choices(self, fields, labels):
+        descending = lazy(lambda label: str(self.descending_fmt) % label, str)
+        return [
+            choice
+            for field, param in fields.items()
+            for choice in (
+                (param, labels.get(field, pretty_name(param))),
+                (
+                    f"-{param}",
+                    labels.get(f"-{param}", descending(labels.get(field, pretty_name(param)))),
+                ),
+            )
+        ]
 
 
 class ModelChoiceFilter(QuickSelectFilter, django_filters.ModelChoiceFilter):

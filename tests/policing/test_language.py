@@ -89,3 +89,15 @@ def test_numbers_follow_the_language(client, staff_user, village):
 
     assert "8\xa0900" in uk
     assert "8,900" in en
+
+
+def test_sort_choices_follow_the_language_of_the_page(client, staff_user, village):
+    client.force_login(staff_user)
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(reverse("stations:village_list")).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "uk"
+    ukrainian = client.get(reverse("stations:village_list")).content.decode()
+
+    assert '<option value="-name">Name (descending)</option>' in english
+    assert '<option value="-name">Назва (по спадаючій)</option>' in ukrainian
