@@ -48,8 +48,8 @@ def test_an_officer_enrols_a_phone_then_signs_in_with_a_code(
     page.fill("input[name=code]", "000000")
     page.get_by_role("button", name="Далі").click()
     # said twice: at the top of the page (the error summary) and under the field
+    page.locator("[data-error-summary]").wait_for()
     assert page.get_by_text("Код неправильний").count() == 2
-    assert page.locator("[data-error-summary]").is_visible()
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
