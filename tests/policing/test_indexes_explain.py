@@ -52,6 +52,14 @@ def country(db):
     call_command("seed_scale", "--communities", "6", stdout=io.StringIO())
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+        # What autovacuum does on a live database: the rows just written move from the
+        # GIN indexes' pending lists into the indexes, so the planner prices them as they
+        # are in production (a long pending list made it prefer reading the table).
+        cursor.execute(
+            "SELECT gin_clean_pending_list(i.indexrelid::regclass) FROM pg_index i"
+            " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam"
+            " WHERE a.amname = 'gin'"
+        )
 
 
 def test_the_three_heaviest_queries_use_their_indexes(country):
