@@ -47,5 +47,5 @@ migrations-check: install .env
 
 ## Gather the strings to translate into locale/*/django.po, then compile them
 messages: install .env
-	$(BIN)/python manage.py makemessages -l uk -l en --no-obsolete --ignore=tests --ignore=bench --ignore=node_modules
+	$(BIN)/python manage.py makemessages -l uk --no-obsolete --ignore=tests --ignore=bench --ignore=node_modules
 	$(BIN)/python manage.py compilemessages --ignore=.venv
