@@ -96,7 +96,7 @@ def carry_on(*, staff, supervisor, today: datetime.date | None = None) -> None:
     incidents_up_to(today, officers, supervisor)
     shifts_up_to(today, officers, supervisor)
     custody_scenes(today, officers, staff)
-    urgent_order(officers, supervisor)
+    urgent_order()
     photos(officers)
 
 
@@ -381,7 +381,7 @@ def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None
         demo_dates.history_at(record, at(done_on, 16))
 
 
-def urgent_order(officers: list[Officer], supervisor) -> None:
+def urgent_order() -> None:
     """An urgent restraining order on the latest domestic violence case, ending tomorrow."""
     now = timezone.now()
     if RestrainingOrder.objects.filter(valid_until__gt=now).exists():
