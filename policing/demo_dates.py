@@ -61,12 +61,17 @@ def incident_at_its_time(incident: Incident) -> None:
 def act_at_its_time(act: Handover, confirmed_after: datetime.timedelta | None) -> None:
     """Drawn up when it happened, and signed ``confirmed_after`` that."""
     moment = act.occurred_at
-    fields = {"created_at": moment}
-    if confirmed_after is not None:
-        fields["confirmed_at"] = moment + confirmed_after
+    signed = moment + confirmed_after if confirmed_after is not None else None
     with _confirmed_acts_may_change():
-        Handover.objects.filter(pk=act.pk).update(**fields)
-    history_at(act, moment)
+        Handover.objects.filter(pk=act.pk).update(created_at=moment, confirmed_at=signed)
+    # the versions kept by the history: drawn up, then signed, each with those times
+    for version in act.history.all():
+        confirmed = version.confirmed_at is not None
+        type(version).objects.filter(pk=version.pk).update(
+            history_date=signed if confirmed else moment,
+            created_at=moment,
+            confirmed_at=signed if confirmed else None,
+        )
 
 
 @contextlib.contextmanager

@@ -295,6 +295,7 @@ def save_shifts(shifts: list[Shift], villages: list[list]) -> None:
 
 
 PLACE = "смт Старий Крим, поліцейська станція"
+REGISTERED_AGO = datetime.timedelta(days=60)
 # In the station's store, held by nobody: what a clerk trying the demo can issue.
 SPARE = [
     ("РС-0003", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440003"),
@@ -305,8 +306,9 @@ SPARE = [
 
 
 def _item(station: Station, inventory_number: str, kind: str, model_name: str, serial: str):
-    """The item by its inventory number, and whether this run brought it."""
-    return EquipmentItem.objects.get_or_create(
+    """The item by its inventory number, and whether this run brought it: registered
+    two months ago, before any of the recent acts."""
+    item, created = EquipmentItem.objects.get_or_create(
         inventory_number=inventory_number,
         defaults={
             "kind": kind,
@@ -315,6 +317,9 @@ def _item(station: Station, inventory_number: str, kind: str, model_name: str, s
             "station": station,
         },
     )
+    if created:
+        demo_dates.history_at(item, timezone.now() - REGISTERED_AGO)
+    return item, created
 
 
 def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None:
@@ -359,9 +364,10 @@ def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None
     repaired, created = _item(
         station, "РС-0002", EquipmentItem.Kind.RADIO, "Motorola DP4400", "MT440002"
     )
-    if created:
+    if created:  # sent for repair a week ago
         repaired.status = EquipmentItem.Status.IN_REPAIR
         repaired.save()
+        demo_dates.history_at(repaired, timezone.now() - datetime.timedelta(days=7), since=now)
     for inventory_number, kind, model_name, serial in SPARE:  # for the clerk's next act
         _item(station, inventory_number, kind, model_name, serial)
     vehicle = Vehicle.objects.order_by("pk").first()

@@ -10,7 +10,9 @@
     .addTo(map);
   map.attributionControl.setPrefix(false);
   // The data carries ISO dates (for machines); a person reads them in the page's language.
-  const day = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "short" });
+  const day = new Intl.DateTimeFormat(document.documentElement.lang, {
+    day: "2-digit", month: "2-digit", year: "numeric",
+  });
   if (holder.dataset.tiles) {
     L.tileLayer(holder.dataset.tiles, { maxZoom: 18 }).addTo(map);
   }

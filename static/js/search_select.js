@@ -7,7 +7,7 @@
 //
 // - Its `selected` getter and its key handler read the suggestion box before the box
 //   exists (before the first letter is typed): axe-core stops with a TypeError on every
-//   page with a filter, and Tab, Enter or Escape in an empty box throws.
+//   page with a filter, and Tab, Enter, Escape or an arrow in an empty box throws.
 // - The highlighted suggestion is only coloured: a screen reader hears nothing as the
 //   arrow keys move, so the box names the highlighted option (aria-activedescendant).
 // - The "×" that clears a chosen record is a plain span: a keyboard cannot reach it.
@@ -37,7 +37,15 @@ function mendSearchBox(Light) {
 
   const keyboard = Light.keyboard;
   Light.keyboard = function (event) {
-    if (!this.box && event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    if (!this.box) {
+      // Before any suggestion is shown: the arrows ask for the suggestions, the rest
+      // is left to the browser.
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        this.onInput();
+      }
+      return;
+    }
     return keyboard.call(this, event);
   };
 

@@ -36,6 +36,7 @@ class ActForm(ScopedModelForm):
         if "officer" in self.fields:
             officers = self.fields["officer"].queryset
             self.fields["officer"].queryset = officers.active().select_related("station")
+            self._preselect_the_only_choice("officer", self.fields["officer"])
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
     def clean_occurred_at(self):

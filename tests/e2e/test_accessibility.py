@@ -86,6 +86,8 @@ class Sweep:
         self.checked.append(name)
         problems = [f"script error: {error}" for error in self.errors]
         self.errors.clear()
+        # What a click on a <details> shows (the steps of a case) is checked too.
+        self.page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
         try:
             self.page.add_script_tag(url=f"{self.base}/__axe.js")
             result = self.page.evaluate(

@@ -125,7 +125,9 @@ def test_the_records_are_dated_when_they_happened_not_when_the_command_ran():
     for act in Handover.objects.filter(occurred_at__date=scene):
         assert timezone.localtime(act.created_at).date() == scene
         assert timezone.localtime(act.confirmed_at).date() == scene
-        assert timezone.localtime(act.history.earliest("history_date").history_date).date() == scene
+        for version in act.history.all():
+            assert timezone.localtime(version.history_date).date() == scene
+            assert version.confirmed_at is None or version.confirmed_at == act.confirmed_at
     station = Station.objects.get()
     created = station.history.filter(history_type="+").get()
     assert timezone.localtime(created.history_date).date() == station.opened_on

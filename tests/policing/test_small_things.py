@@ -64,3 +64,17 @@ def test_the_open_shift_with_one_village_decides(client, officer_user, officer, 
     form = client.get("/incidents/new/").context["form"]
 
     assert form.initial["village"] == second_village.pk
+
+
+def test_the_only_active_officer_comes_chosen_on_an_act(client, staff_user, officer, station):
+    import datetime
+
+    gone = factories.make_officer(station, surname="Пішов")
+    gone.status = gone.Status.LEFT
+    gone.left_on = datetime.date(2022, 1, 1)
+    gone.save()
+    client.force_login(staff_user)
+
+    form = client.get("/acts/issue/").context["form"]
+
+    assert form.initial["officer"] == officer.pk
