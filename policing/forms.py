@@ -120,6 +120,21 @@ def search_widget(model) -> forms.Widget:
     return SearchSelect(url=reverse("choice_search", kwargs={"kind": kind}))
 
 
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing a number too large for the database's integers as it refuses
+    any choice that is not offered (SQLite raises OverflowError on it)."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": next((v for v in value if len(str(v)) > 18), "")},
+            ) from None
+
+
 class ScopedModelForm(forms.ModelForm):
     """A ModelForm whose choices hold only what the signed-in person may see.
 

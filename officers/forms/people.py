@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from officers.models import Officer, Training
-from policing.forms import DateInput, ScopedModelForm
+from policing.forms import DateInput, ModelMultipleChoiceField, ScopedModelForm
 from policing.images import PhotoField, PhotoFormMixin
 
 
@@ -34,6 +34,7 @@ class OfficerForm(PhotoFormMixin, ScopedModelForm):
             "lives_in_community",
             "photo",
         ]
+        field_classes = {"villages": ModelMultipleChoiceField}
         widgets = {
             "service_start": DateInput(),
             "villages": forms.CheckboxSelectMultiple,

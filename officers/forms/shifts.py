@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from officers.models import Officer, Shift
 from officers.services.shifts import ShiftError, check_times
-from policing.forms import DateTimeInput
+from policing.forms import DateTimeInput, ModelMultipleChoiceField
 from stations.models import Vehicle, Village
 
 BACKDATE_LIMIT = datetime.timedelta(hours=12)
@@ -72,7 +72,7 @@ class ShiftEndForm(ShiftTimesMixin, forms.Form):
         widget=DateTimeInput(),
         help_text=_("Leave empty for now."),
     )
-    villages = forms.ModelMultipleChoiceField(
+    villages = ModelMultipleChoiceField(
         label=_("Villages patrolled"),
         queryset=Village.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -120,7 +120,7 @@ class ShiftEndForm(ShiftTimesMixin, forms.Form):
 class ShiftEditForm(ShiftTimesMixin, forms.Form):
     started_at = forms.DateTimeField(label=_("Started at"), widget=DateTimeInput())
     ended_at = forms.DateTimeField(label=_("Ended at"), widget=DateTimeInput(), required=False)
-    villages = forms.ModelMultipleChoiceField(
+    villages = ModelMultipleChoiceField(
         label=_("Villages patrolled"),
         queryset=Village.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -78,3 +78,18 @@ def test_the_same_data_without_the_fault_is_stored(client, staff_user, officer, 
 
     assert response.status_code == 302
     assert model.objects.count() == before + 1
+
+
+def test_a_village_number_too_large_for_the_database_is_an_unknown_choice(
+    staff_user, officer, station
+):
+    from officers.forms.people import OfficerForm
+
+    form = OfficerForm(
+        {"villages": ["99999999999999999999999999"], "station": station.pk},
+        instance=officer,
+        user=staff_user,
+    )
+
+    assert not form.is_valid()
+    assert form.errors["villages"]
