@@ -82,10 +82,22 @@ def home(request: HttpRequest) -> HttpResponse:
 MEDIA_FOLDERS = ("officers/", "stations/", "memoranda/")
 
 
+def is_open_media_path(path: str) -> bool:
+    """Whether ``path`` names a file in one of the open folders, as written: a path
+    with ``..``, ``.``, an empty segment or a backslash could climb out of the folder
+    it starts with after the check, so it is refused rather than normalised."""
+    parts = path.split("/")
+    return (
+        path.startswith(MEDIA_FOLDERS)
+        and "\\" not in path
+        and all(part not in ("", ".", "..") for part in parts)
+    )
+
+
 @login_required
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded photos and documents, to signed-in people only (not public)."""
-    if not path.startswith(MEDIA_FOLDERS) or not default_storage.exists(path):
+    if not is_open_media_path(path) or not default_storage.exists(path):
         raise Http404
     content_type, _encoding = mimetypes.guess_type(path)
     response = FileResponse(
