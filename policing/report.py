@@ -43,48 +43,42 @@ def build(user, community: Community, month: datetime.date) -> dict:
 def _xlsx(report: dict) -> HttpResponse:
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "report"
-    sheet.append([str(report["community"]), report["month"].strftime("%Y-%m")])
-    sheet.append([])
-    sheet.append([_("Village"), _("Shifts"), _("Hours")])
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("report")
+
+    def append(*values):
+        sheet.append(exports.xlsx_row(sheet, values))
+
+    append(str(report["community"]), report["month"].strftime("%Y-%m"))
+    append()
+    append(_("Village"), _("Shifts"), _("Hours"))
     for row in report["coverage"]:
-        sheet.append([row["village"], row["visits"], row["hours"]])
-    sheet.append([])
-    sheet.append([_("Category"), _("This month"), _("Month before"), _("A year before")])
+        append(row["village"], row["visits"], row["hours"])
+    append()
+    append(_("Category"), _("This month"), _("Month before"), _("A year before"))
     for row in report["by_category"]:
-        sheet.append([row.label, row.now, row.previous, row.year_ago])
-    sheet.append([])
-    sheet.append([_("Village"), _("This month"), _("Month before"), _("A year before")])
+        append(row.label, row.now, row.previous, row.year_ago)
+    append()
+    append(_("Village"), _("This month"), _("Month before"), _("A year before"))
     for row in report["by_village"]:
-        sheet.append([row.label, row.now, row.previous, row.year_ago])
-    sheet.append([])
-    sheet.append(
-        [_("Vehicle"), _("Kilometres"), _("Litres"), _("Fuel, UAH"), _("Maintenance, UAH")]
-    )
+        append(row.label, row.now, row.previous, row.year_ago)
+    append()
+    append(_("Vehicle"), _("Kilometres"), _("Litres"), _("Fuel, UAH"), _("Maintenance, UAH"))
     for row in report["vehicles"]:
-        sheet.append(
-            [
-                str(row["vehicle"]),
-                row["km"],
-                float(row["litres"]),
-                float(row["fuel_uah"]),
-                float(row["maintenance_uah"]),
-            ]
+        append(
+            str(row["vehicle"]),
+            row["km"],
+            float(row["litres"]),
+            float(row["fuel_uah"]),
+            float(row["maintenance_uah"]),
         )
-    sheet.append([])
-    sheet.append([_("Kind"), _("Issued this month"), _("Held at month end")])
+    append()
+    append(_("Kind"), _("Issued this month"), _("Held at month end"))
     for row in report["equipment"]:
-        sheet.append([str(row["kind"]), row["issued"], row["held"]])
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        append(str(row["kind"]), row["issued"], row["held"])
+    return exports.xlsx_response(
+        book, f"report-{report['community'].pk}-{report['month']:%Y-%m}.xlsx"
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="report-{report["community"].pk}-{report["month"]:%Y-%m}.xlsx"'
-    )
-    book.save(response)
-    return response
 
 
 @login_required
