@@ -323,12 +323,18 @@ class Attachment(models.Model):
 class RestrictedView(models.Model):
     """Someone saw the restricted details of an incident: who, when, which, how."""
 
+    class How(models.TextChoices):
+        DETAIL = "detail", _("incident page")
+        EXPORT = "export", _("download")
+        MAP = "map", _("map point")
+        SUBJECT_ACCESS = "subject access", _("subject access report")
+
     incident = models.ForeignKey(
         Incident, on_delete=models.PROTECT, related_name="restricted_views"
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(_("when"), auto_now_add=True)
-    what = models.CharField(_("what"), max_length=40)
+    what = models.CharField(_("what"), max_length=40, choices=How.choices)
 
     class Meta:
         verbose_name = _("view of restricted details")

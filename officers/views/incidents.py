@@ -7,7 +7,6 @@ and each view of them is logged.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -81,7 +80,7 @@ class IncidentList(RegistryListView):
             filterset = self.get_filterset(self.get_filterset_class())
             rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
             RestrictedView.objects.bulk_create(
-                RestrictedView(incident_id=pk, user=request.user, what="export")
+                RestrictedView(incident_id=pk, user=request.user, what=RestrictedView.How.EXPORT)
                 for pk in rows.filter(
                     category__in=Incident.RESTRICTED, station__in=self.police_ids
                 ).values_list("pk", flat=True)
@@ -126,7 +125,7 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
     """The incident's page; ``sent`` is a step's form sent back with its mistakes."""
     details = access.shows_details(request.user, incident)
     if details:
-        access.log_restricted_view(request.user, incident, "detail")
+        access.log_restricted_view(request.user, incident, RestrictedView.How.DETAIL)
     order = RestrainingOrder.objects.filter(incident=incident).first() if details else None
     work = access.may_work_on_case(request.user, incident)
     forms = {step: _step_form(step) for step in STEP_FORMS}
@@ -357,6 +356,7 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
         police_ids=access.police_station_ids(request.user),
     )
     rows = filterset.qs if filterset.is_valid() else Incident.objects.none()
+    police_ids = filterset.police_ids
     # Plain values, not records: a map of 2,000 points is built in a few milliseconds.
     points = rows.order_by("-occurred_at").values_list(
         "pk",
@@ -364,29 +364,45 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
         "category",
         "occurred_at",
         "village__name",
-        Coalesce("latitude", "village__latitude"),
-        Coalesce("longitude", "village__longitude"),
+        "station_id",
+        "latitude",
+        "longitude",
+        "village__latitude",
+        "village__longitude",
     )[:2000]
     # Each label translated once, not once per point.
     labels = {value: str(label) for value, label in Incident.Category.choices}
     page = reverse("officers:incident_detail", args=[0]).removesuffix("0/")
     kyiv = timezone.get_current_timezone()
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
-            "properties": {
-                "number": number,
-                "category": labels[category],
-                "village": village,
-                "date": occurred_at.astimezone(kyiv).date().isoformat(),
-                "url": f"{page}{pk}/",
-                "restricted": category in Incident.RESTRICTED,
-            },
-        }
-        for pk, number, category, occurred_at, village, lat, lon in points
-        if lat is not None and lon is not None
-    ]
+    features, seen_restricted = [], []
+    for pk, number, category, occurred_at, village, station_id, lat, lon, v_lat, v_lon in points:
+        restricted = category in Incident.RESTRICTED
+        # A restricted incident's own point is often the victim's home: it is a detail,
+        # shown to its station's police (and logged); others get the village's point.
+        if lat is None or lon is None or (restricted and station_id not in police_ids):
+            lat, lon = v_lat, v_lon
+        elif restricted:
+            seen_restricted.append(pk)
+        if lat is None or lon is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+                "properties": {
+                    "number": number,
+                    "category": labels[category],
+                    "village": village,
+                    "date": occurred_at.astimezone(kyiv).date().isoformat(),
+                    "url": f"{page}{pk}/",
+                    "restricted": restricted,
+                },
+            }
+        )
+    RestrictedView.objects.bulk_create(
+        RestrictedView(incident_id=pk, user=request.user, what=RestrictedView.How.MAP)
+        for pk in seen_restricted
+    )
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 

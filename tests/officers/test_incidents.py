@@ -153,19 +153,19 @@ def test_the_admin_never_shows_restricted_details(client, admin_user, dv):
 
 
 def test_the_map_data_holds_points_not_details(client, staff_user, dv, theft):
-    dv.latitude, dv.longitude = 47.16530, 37.48740
-    dv.save()  # the theft has no point and its village none either: it is left out
+    theft.latitude, theft.longitude = 47.16530, 37.48740
+    theft.save()  # the DV incident has no point and its village none either: left out
     client.force_login(staff_user)
 
     data = client.get(reverse("officers:incident_map_data")).json()
 
-    assert [f["properties"]["number"] for f in data["features"]] == [dv.number]
+    assert [f["properties"]["number"] for f in data["features"]] == [theft.number]
     assert SECRET not in str(data) and VICTIM not in str(data)
     point = data["features"][0]
     assert point["geometry"]["coordinates"] == [37.4874, 47.1653]
-    assert point["properties"]["category"] == "Домашнє насильство"
-    assert point["properties"]["date"] == timezone.localdate(dv.occurred_at).isoformat()
-    assert point["properties"]["url"] == dv.get_absolute_url()
+    assert point["properties"]["category"] == "Крадіжка"
+    assert point["properties"]["date"] == timezone.localdate(theft.occurred_at).isoformat()
+    assert point["properties"]["url"] == theft.get_absolute_url()
 
 
 def step(client, incident, name, **data):
