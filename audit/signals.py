@@ -34,7 +34,15 @@ def signed_out(sender, request, user, **kwargs):
 def sign_in_failed(sender, credentials, request=None, **kwargs):
     # Only the username typed: never the password.
     typed = str(credentials.get("username") or "")
-    record(Action.SIGN_IN_FAILED, request=request, username=typed, outcome=Outcome.FAILED)
+    # A password checked for something other than signing in says what for.
+    purpose = str(credentials.get("purpose") or "")
+    record(
+        Action.SIGN_IN_FAILED,
+        request=request,
+        username=typed,
+        summary=purpose,
+        outcome=Outcome.FAILED,
+    )
 
 
 @receiver(user_locked_out, dispatch_uid="audit_locked_out")

@@ -3,6 +3,8 @@
 import datetime
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -124,7 +126,12 @@ class ReturnLinesForm(forms.Form):
 
 
 class InPersonConfirmForm(forms.Form):
-    """The receiving officer types their own password on the staff member's screen."""
+    """The receiving officer types their own password on the staff member's screen.
+
+    The password goes through ``authenticate()`` as a sign-in would, so that wrong
+    guesses count against the officer's lock-out (django-axes) and are audited: a
+    signature on a weapons handover cannot be guessed on a staff screen.
+    """
 
     password = forms.CharField(
         label=_("The officer's password"),
@@ -132,13 +139,33 @@ class InPersonConfirmForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args, handover: Handover, **kwargs):
+    def __init__(self, *args, handover: Handover, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.handover = handover
+        self.request = request
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        user = self.handover.officer.user
-        if user is None or not user.is_active or not user.check_password(password):
+        officer = self.handover.officer.user
+        signed = None
+        if officer is not None and officer.is_active:
+            signed = authenticate(
+                self.request,
+                username=officer.get_username(),
+                password=password,
+                purpose=f"act {self.handover.number}",
+            )
+        if getattr(self.request, "axes_locked_out", False):
+            # The answer belongs on this field, not on a sign-in lock-out page.
+            self.request.axes_locked_out = False
+            raise ValidationError(
+                _(
+                    "Too many wrong passwords: the officer's login is locked for "
+                    "%(minutes)s minutes. The act stays unconfirmed; the officer can "
+                    "confirm it later from their own login."
+                )
+                % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)}
+            )
+        if signed is None or signed.pk != officer.pk:
             raise ValidationError(_("That is not the officer's password."))
         return password

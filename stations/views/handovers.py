@@ -97,7 +97,7 @@ class HandoverDetail(RegistryDetailView):
         self.object = self.get_object()
         if not self.confirms_in_person():
             raise PermissionDenied
-        form = InPersonConfirmForm(request.POST, handover=self.object)
+        form = InPersonConfirmForm(request.POST, handover=self.object, request=request)
         if form.is_valid():
             services.handover_confirm(
                 handover=self.object,
