@@ -50,6 +50,7 @@ class AuditEntry(models.Model):
         RESTRICTED_VIEW = "restricted_view", _("Restricted details seen")
         EXPORTED = "exported", _("Data downloaded")
         ANONYMISED = "anonymised", _("Parties anonymised")
+        SUBJECT_ACCESS = "subject_access", _("Subject access report searched")
         ADMIN = "admin", _("Django admin used")
         DENIED = "denied", _("Request refused")
 

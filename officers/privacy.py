@@ -7,6 +7,7 @@ category, village and dates, and the party's role.
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.db import transaction
@@ -18,13 +19,43 @@ from officers.models import Incident, IncidentEvent, Party
 PERSONAL_FIELDS = {"full_name": "", "date_of_birth": None, "phone": "", "address": "", "notes": ""}
 
 
+# Apostrophes a Ukrainian name is typed with (a phone types ’ where a keyboard types ').
+APOSTROPHES = "'’ʼ`"
+
+
+def name_key(name: str) -> str:
+    """A name as compared: one space between words, one apostrophe, no letter case."""
+    for mark in APOSTROPHES[1:]:
+        name = name.replace(mark, APOSTROPHES[0])
+    return " ".join(name.split()).lower()
+
+
 def parties_of(full_name: str, date_of_birth: datetime.date | None = None) -> QuerySet[Party]:
-    """Every party record that may be the person: the name in any case, and the birth
-    date when it is given (records without a birth date are kept: they may be theirs)."""
-    parties = Party.objects.filter(full_name__icontains=full_name.strip(), anonymised_at=None)
-    if date_of_birth is not None:
-        parties = parties.filter(Q(date_of_birth=date_of_birth) | Q(date_of_birth=None))
-    return parties.select_related("incident__village").order_by("-incident__occurred_at", "id")
+    """Every party record that may be the person, and no one else's: the whole name in
+    any case. With the birth date, records without one are kept (they may be theirs);
+    a one-word name then matches a whole word of the name (the surname, say), and only
+    with that very birth date, so that a surname never lists everyone undated."""
+    wanted = name_key(full_name)
+    by_word = date_of_birth is not None and " " not in wanted
+    # The database narrows by each piece of the name (its LIKE ignores Cyrillic case on
+    # SQLite too: policing/sqlite.py); the exact comparison is made here.
+    candidates = Party.objects.filter(anonymised_at=None)
+    for piece in filter(None, re.split(f"[ {APOSTROPHES}]+", wanted)):
+        candidates = candidates.filter(full_name__icontains=piece)
+    if by_word:
+        candidates = candidates.filter(date_of_birth=date_of_birth)
+    elif date_of_birth is not None:
+        candidates = candidates.filter(Q(date_of_birth=date_of_birth) | Q(date_of_birth=None))
+    ids = [
+        pk
+        for pk, name in candidates.values_list("pk", "full_name")
+        if (wanted in name_key(name).split(" ") if by_word else name_key(name) == wanted)
+    ]
+    return (
+        Party.objects.filter(pk__in=ids)
+        .select_related("incident__village")
+        .order_by("-incident__occurred_at", "id")
+    )
 
 
 def closed_before(cutoff: datetime.datetime) -> QuerySet[Incident]:

@@ -8,6 +8,7 @@ from .incidents import (
     SupplementForm,
 )
 from .people import DepartureForm, OfficerForm, TrainingForm
+from .privacy import SubjectAccessForm
 from .shifts import (
     MonthCloseForm,
     ShiftEditForm,
@@ -31,5 +32,6 @@ __all__ = [
     "ShiftEndForm",
     "ShiftReturnForm",
     "ShiftStartForm",
+    "SubjectAccessForm",
     "TrainingForm",
 ]

@@ -1,17 +1,18 @@
 """The subject access report: everything recorded about one person who was a party to
 incidents, for an administrator answering that person's request."""
 
-from django import forms
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from audit.record import Action, record
 from officers import privacy
+from officers.forms import SubjectAccessForm
 from officers.models import RestrictedView
 from policing import exports
-from policing.forms import DateInput
 
 MAX_ROWS = 500
 COLUMNS = [
@@ -28,33 +29,18 @@ COLUMNS = [
 ]
 
 
-class SubjectAccessForm(forms.Form):
-    full_name = forms.CharField(
-        label=_("Full name"),
-        min_length=3,
-        max_length=200,
-        help_text=_("As the person gives it; any part of the name, in any case."),
-    )
-    date_of_birth = forms.DateField(
-        label=_("Date of birth"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Narrows the search; records without a birth date are still shown."),
-    )
-
-
 @login_required
 @permission_required("officers.subject_access", raise_exception=True)
+@require_safe
 def subject_access(request: HttpRequest) -> HttpResponse:
     form = SubjectAccessForm(request.GET or None)
     parties = None
     if form.is_valid():
-        parties = list(
-            privacy.parties_of(form.cleaned_data["full_name"], form.cleaned_data["date_of_birth"])[
-                :MAX_ROWS
-            ]
-        )
-        _log_restricted(request, parties)
+        name, born = form.cleaned_data["full_name"], form.cleaned_data["date_of_birth"]
+        with transaction.atomic():
+            parties = list(privacy.parties_of(name, born)[:MAX_ROWS])
+            _log_search(request, form.cleaned_data, parties)
+            _log_restricted(request, parties)
         fmt = request.GET.get("export")
         if fmt in exports.FORMATS:
             return exports.export_response(parties, COLUMNS, "subject-access", fmt)
@@ -64,6 +50,18 @@ def subject_access(request: HttpRequest) -> HttpResponse:
         request,
         "officers/subject_access.html",
         {"form": form, "parties": parties, "limit": MAX_ROWS, "query": query.urlencode()},
+    )
+
+
+def _log_search(request, search: dict, parties) -> None:
+    """Who looked up whom, why, and how much came back: the reason first, so that it
+    is never the part cut off."""
+    born = f"; born: {search['date_of_birth']:%Y-%m-%d}" if search["date_of_birth"] else ""
+    record(
+        Action.SUBJECT_ACCESS,
+        request=request,
+        summary=f"reason: {search['reason']}; name: {search['full_name']}{born}; "
+        f"found: {len(parties)}",
     )
 
 

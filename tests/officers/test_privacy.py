@@ -16,6 +16,7 @@ from officers.services.incidents import case_close
 from tests.factories import make_incident
 
 NAME = "Коваленко Оксана Петрівна"
+REASON = "Запит особи від 12.03.2026"
 
 
 @pytest.fixture
@@ -42,7 +43,9 @@ def close(incident, user, days_ago: int):
 def test_an_administrator_finds_everything_about_the_person(client, admin_user, victim):
     client.force_login(admin_user)
 
-    page = client.get(reverse("officers:subject_access"), {"full_name": "оксана"})
+    page = client.get(
+        reverse("officers:subject_access"), {"full_name": NAME.lower(), "reason": REASON}
+    )
 
     assert page.status_code == 200
     assert page.context["parties"] == [victim]
@@ -54,7 +57,9 @@ def test_an_administrator_finds_everything_about_the_person(client, admin_user, 
 def test_the_report_downloads_with_every_detail(client, admin_user, victim):
     client.force_login(admin_user)
 
-    response = client.get(reverse("officers:subject_access"), {"full_name": NAME, "export": "xlsx"})
+    response = client.get(
+        reverse("officers:subject_access"), {"full_name": NAME, "reason": REASON, "export": "xlsx"}
+    )
 
     rows = list(load_workbook(io.BytesIO(response.content)).active.values)
     assert rows[1][0] == victim.incident.number
@@ -73,7 +78,7 @@ def test_a_birth_date_narrows_the_search(client, admin_user, victim):
 
     page = client.get(
         reverse("officers:subject_access"),
-        {"full_name": "Коваленко", "date_of_birth": "1984-03-02"},
+        {"full_name": "Коваленко", "date_of_birth": "1984-03-02", "reason": REASON},
     )
 
     assert page.context["parties"] == [victim]
@@ -82,8 +87,8 @@ def test_a_birth_date_narrows_the_search(client, admin_user, victim):
 @pytest.mark.parametrize(
     "query, field",
     [
-        ({"full_name": "Ко"}, "full_name"),
-        ({"full_name": NAME, "date_of_birth": "1984-02-31"}, "date_of_birth"),
+        ({"full_name": "Ко", "reason": REASON}, "full_name"),
+        ({"full_name": NAME, "date_of_birth": "1984-02-31", "reason": REASON}, "date_of_birth"),
     ],
 )
 def test_bad_input_gets_an_error_on_its_field(client, admin_user, query, field):
@@ -151,7 +156,7 @@ def test_an_anonymised_party_is_no_longer_found_and_shows_as_anonymised(
     call_command("anonymise_parties", stdout=io.StringIO())
     client.force_login(admin_user)
 
-    found = client.get(reverse("officers:subject_access"), {"full_name": "Коваленко"})
+    found = client.get(reverse("officers:subject_access"), {"full_name": NAME, "reason": REASON})
     client.force_login(supervisor_user)
     incident_page = client.get(victim.incident.get_absolute_url()).content.decode()
 
