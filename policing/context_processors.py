@@ -9,7 +9,7 @@ def navigation(request) -> dict:
         return {}
     role = user_role(request.user)
     # Until the second step is passed, the pages behind the menu are out of reach.
-    waiting = not request.user.is_verified() and two_factor.required_for_session(request)
+    waiting = not request.user.is_verified() and two_factor.required_for_request(request)
     return {
         "nav_sections": [] if waiting else sections_for(request),
         "user_role_label": Role(role).label if role else "",

@@ -65,7 +65,7 @@ class TwoFactorMiddleware:
         if (
             user.is_authenticated
             and not user.is_verified()
-            and two_factor.required_for_session(request)
+            and two_factor.required_for_request(request)
             and _url_name(request) not in self.ALLOWED
         ):
             step = "two_factor_verify" if user_has_device(user) else "two_factor_setup"

@@ -4,24 +4,22 @@ Officers, supervisors and administrators always do (settings.TWO_FACTOR_ROLES; a
 setting extends it to everyone); council staff may turn it on for themselves, and
 whoever has a phone enrolled must use it. Only demo mode (DJANGO_DEMO=true, which
 refuses to start without DEBUG) lets the demo community's users in with a password.
-The answer is worked out once at sign-in and kept in the session, so pages pay no
-query for it.
+The answer is worked out afresh on every request of a session that has not passed the
+second factor (two queries), never kept from sign-in: a person given a role that needs
+it while signed in must pass it on their next click.
 """
 
 import base64
 import io
 
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
-from django.dispatch import receiver
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
 from policing.roles import user_role
 
-SESSION_KEY = "two_factor_required"
 DEVICE_NAME = "phone"
 
 
@@ -41,17 +39,11 @@ def demo_usernames() -> set[str]:
     return {username for username, *_rest in USERS}
 
 
-def required_for_session(request) -> bool:
-    """Whether this signed-in session must pass the second factor (remembered)."""
-    if SESSION_KEY not in request.session:
-        request.session[SESSION_KEY] = is_required(request.user)
-    return request.session[SESSION_KEY]
-
-
-@receiver(user_logged_in, dispatch_uid="two_factor_required_at_sign_in")
-def remember_at_sign_in(sender, request, user, **kwargs):
-    if request is not None and hasattr(request, "session"):
-        request.session[SESSION_KEY] = is_required(user)
+def required_for_request(request) -> bool:
+    """Whether this signed-in person must pass the second factor (once per request)."""
+    if not hasattr(request, "two_factor_required"):
+        request.two_factor_required = is_required(request.user)
+    return request.two_factor_required
 
 
 def confirmed_device(user) -> TOTPDevice | None:

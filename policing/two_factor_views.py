@@ -120,7 +120,6 @@ def setup(request: HttpRequest) -> HttpResponse:
         if _code_accepted(request, form):
             two_factor.confirm(device)
             otp_login(request, device)
-            request.session[two_factor.SESSION_KEY] = True
             messages.success(request, _("Two-factor sign-in is on. Keep the phone with you."))
             return redirect(_next_url(request))
         context.update(
