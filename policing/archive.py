@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -67,7 +67,11 @@ def import_archive(source: Path) -> dict:
     """
     from django.contrib.auth import get_user_model
 
-    if get_user_model().objects.exists():
+    try:
+        occupied = get_user_model().objects.exists()
+    except DatabaseError as error:
+        raise ArchiveError(f"The database is not migrated: run migrate first ({error}).") from error
+    if occupied:
         raise ArchiveError("The database is not empty: restore into a freshly migrated one.")
     with tempfile.TemporaryDirectory() as folder:
         staging = Path(folder)

@@ -11,9 +11,13 @@ and an empty database.
 import hashlib
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from collections import namedtuple
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -261,3 +265,25 @@ def test_attack_overwriting_a_different_file_in_the_media_folder_is_refused(tmp_
 
     assert kept.read_bytes() == b"someone's file"
     assert not get_user_model().objects.exists()
+
+
+def test_attack_on_an_unmigrated_database_ends_in_one_line_at_the_console(tmp_path):
+    path = build(tmp_path / "a.zip", {"officers/good.jpg": image_bytes("JPEG")})
+    env = os.environ | {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'blank.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
+        "DJANGO_DEBUG": "true",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_archive", str(path)],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("CommandError: The database is not migrated: run migrate first")
+    assert not (tmp_path / "media").exists()
