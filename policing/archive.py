@@ -138,14 +138,17 @@ def _restore(media: dict[str, str], staging: Path) -> None:
                     shutil.move(staging / checks.MEDIA / name, target)
                 except OSError as error:
                     raise ArchiveError(f"Cannot write media file {name!r}: {error}") from error
-    except Exception:
+    except Exception as error:
         for path in reversed(made):
             with contextlib.suppress(OSError):
                 if path.is_dir():
                     path.rmdir()  # only if empty: a folder someone else filled stays
                 else:
                     path.unlink(missing_ok=True)
-        raise
+        if isinstance(error, ArchiveError):
+            raise
+        # The commit itself may refuse the rows (constraints PostgreSQL checks at commit).
+        raise ArchiveError(f"The archive did not restore: {error}") from error
 
 
 def _load(fixture: Path) -> None:
