@@ -107,7 +107,8 @@ def case_refer(*, incident: Incident, user, referred_to: str, referred_on) -> In
     if incident.case_status == Incident.Case.CLOSED:
         raise IncidentError(_("A closed case cannot be referred."))
     incident.referred_to, incident.referred_on = referred_to, referred_on
-    return _set_case(incident, user, Incident.Case.REFERRED, detail=referred_to)
+    # Whom it went to is a detail: of a restricted incident, for its station's police.
+    return _set_case(incident, user, Incident.Case.REFERRED, comment=referred_to)
 
 
 @transaction.atomic
@@ -139,14 +140,14 @@ def case_reopen(*, incident: Incident, user, reason: str) -> Incident:
     return incident
 
 
-def _set_case(incident, user, status, detail="", comment="") -> Incident:
+def _set_case(incident, user, status, comment="") -> Incident:
     incident.case_status = status
     incident.save()
     _event(
         incident,
         user,
         IncidentEvent.Kind.CASE,
-        detail=incident.get_case_status_display() + (f": {detail}" if detail else ""),
+        detail=incident.get_case_status_display(),
         comment=comment,
     )
     return incident
