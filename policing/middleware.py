@@ -8,6 +8,8 @@ import uuid
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -120,6 +122,10 @@ class SecurityHeadersMiddleware:
         return response
 
     def process_exception(self, request, exception):
+        if isinstance(exception, Http404 | PermissionDenied | SuspiciousOperation):
+            # An answer, not a fault: one line, so that real server errors stand out.
+            logger.warning("%s on %s %s", type(exception).__name__, request.method, request.path)
+            return None
         request.error_reference = uuid.uuid4().hex[:12]
         logger.error(
             "Server error %s on %s %s",
