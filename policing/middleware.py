@@ -1,5 +1,5 @@
 """Request-wide rules: the interface language, the second factor, the forced first
-password change, session limits and security headers."""
+password change, session limits, the size of a request and security headers."""
 
 import logging
 import time
@@ -9,8 +9,8 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -108,6 +108,40 @@ class SessionLimitsMiddleware:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
         return self.get_response(request)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose body is larger than its page takes, before a byte of it is
+    read (Django reads a whole upload before a form can say it is too large).
+
+    A page that takes a larger file says so with ``upload_max_bytes`` on its view (a
+    memorandum's PDF); every other page takes a photo and a little more. Sits before
+    the CSRF check, which reads the body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view = getattr(view_func, "view_class", view_func)
+        limit = getattr(view, "upload_max_bytes", settings.REQUEST_BODY_MAX_BYTES)
+        try:
+            size = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            size = 0
+        if size > limit:
+            logger.warning("Request body of %s bytes refused on %s", size, request.path)
+            return too_large(request, limit)
+        return None
+
+
+def too_large(request, limit: int) -> HttpResponse:
+    response = render(request, "errors/413.html", {"limit": limit}, status=413)
+    response["Connection"] = "close"  # the rest of the body is not read
+    return response
 
 
 class SecurityHeadersMiddleware:

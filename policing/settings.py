@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "policing.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "policing.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -222,6 +223,10 @@ IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
 IMAGE_STORED_MAX_SIDE = 1600
 IMAGE_THUMBNAIL_SIDE = 240
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMAGE_UPLOAD_MAX_BYTES + 1024 * 1024
+# The largest request body a page takes: a photo and the form around it; a page for a
+# larger file raises it for itself (policing.middleware.RequestSizeLimitMiddleware).
+# The reverse proxy caps bodies at the largest of these (README, Security).
+REQUEST_BODY_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # The incident map's tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty
 # means no background tiles (points and the list still work without them).

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, Sum
 
+from policing.forms import PDF_MAX_BYTES
 from policing.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -11,6 +12,9 @@ from policing.mixins import (
 from stations.filters import CommunityFilter, StationFilter, VillageFilter
 from stations.forms import CommunityForm, StationForm, VillageForm
 from stations.models import Community, Station, Village
+
+# A memorandum's PDF and the form around it.
+MEMORANDUM_REQUEST_MAX_BYTES = PDF_MAX_BYTES + 1024 * 1024
 
 
 class CommunityList(RegistryListView):
@@ -38,11 +42,13 @@ class CommunityDetail(RegistryDetailView):
 class CommunityCreate(RegistryCreateView):
     model = Community
     form_class = CommunityForm
+    upload_max_bytes = MEMORANDUM_REQUEST_MAX_BYTES
 
 
 class CommunityUpdate(RegistryUpdateView):
     model = Community
     form_class = CommunityForm
+    upload_max_bytes = MEMORANDUM_REQUEST_MAX_BYTES
 
 
 class VillageList(RegistryListView):
