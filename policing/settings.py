@@ -167,6 +167,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "policing.passwords.DistinctCharactersValidator", "OPTIONS": {"min_distinct": 5}},
 ]
 
 LANGUAGE_CODE = "uk"
