@@ -4,6 +4,7 @@ from policing.admin_paging import LargeTableAdmin, year_filter
 from stations.admin import NoDeleteAdmin
 
 from .models import Incident, MonthClosure, Officer, RestrictedView, Shift, Training
+from .models.people import NOT_AN_OFFICER_LOGIN
 
 
 class TrainingInline(admin.TabularInline):
@@ -23,6 +24,13 @@ class OfficerAdmin(NoDeleteAdmin):
     filter_horizontal = ["villages"]
     readonly_fields = ["photo_thumbnail"]
     inlines = [TrainingInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "user":
+            # The list holds only officers' and supervisors' logins; say so to a crafted one.
+            field.error_messages["invalid_choice"] = NOT_AN_OFFICER_LOGIN
+        return field
 
 
 @admin.register(Training)

@@ -24,11 +24,13 @@ def officer_panel(officer) -> dict:
 
 
 def on_duty_panel(user) -> dict:
-    """Open shifts the person may see, and how many wait for their review."""
+    """Open shifts the person may see, and how many wait for their review (not their own)."""
     visible = Shift.objects.visible_to(user)
     to_review = 0
     if user.has_perm("officers.approve_shift"):
-        to_review = visible.filter(status=Shift.Status.SUBMITTED).count()
+        to_review = (
+            visible.filter(status=Shift.Status.SUBMITTED).exclude(officer__user=user).count()
+        )
     return {
         "show_on_duty": True,
         "on_duty": list(

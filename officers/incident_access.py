@@ -4,11 +4,19 @@ Domestic violence incidents are restricted: their description, parties, photos a
 order are shown only to the police of the incident's station (its officers and its
 supervisors). Council staff and administrators see number, category, village, date
 and status. Every view of restricted details is logged.
+
+Nobody reviews their own report or decides their own case, whatever their roles: the
+reporting officer's login, and whoever drafted it, leave that to another supervisor.
 """
+
+from django.utils.translation import gettext_lazy as _
 
 from stations.models import Station
 
 from .models import Incident, Officer, RestrictedView
+
+OWN_REPORT = _("Nobody reviews their own report: another supervisor of the station does.")
+OWN_CASE = _("Nobody closes or reopens their own case: another supervisor of the station does.")
 
 
 def police_station_ids(user) -> set[int]:
@@ -41,6 +49,14 @@ def log_restricted_view(user, incident: Incident, what: str) -> None:
         RestrictedView.objects.create(user=user, incident=incident, what=what)
 
 
+def is_own(user, incident: Incident) -> bool:
+    """The person reported the incident, or drafted it."""
+    return user.pk is not None and user.pk in (
+        incident.reporting_officer.user_id,
+        incident.created_by_id,
+    )
+
+
 def may_edit(user, incident: Incident) -> bool:
     """The reporting officer, while the report is a draft or returned."""
     return (
@@ -51,8 +67,10 @@ def may_edit(user, incident: Incident) -> bool:
 
 
 def may_review(user, incident: Incident) -> bool:
+    """A supervisor of the station, for a submitted report that is not their own."""
     return (
         incident.report_status == Incident.Report.SUBMITTED
+        and not is_own(user, incident)
         and user.has_perm("officers.approve_incident")
         and is_station_supervisor(user, incident)
     )
@@ -64,5 +82,9 @@ def may_work_on_case(user, incident: Incident) -> bool:
 
 
 def may_decide_case(user, incident: Incident) -> bool:
-    """Close, or reopen a closed case: the station's supervisor."""
-    return user.has_perm("officers.approve_incident") and is_station_supervisor(user, incident)
+    """Close, or reopen a closed case: the station's supervisor, unless it is their own."""
+    return (
+        not is_own(user, incident)
+        and user.has_perm("officers.approve_incident")
+        and is_station_supervisor(user, incident)
+    )

@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from officers.models import Officer
+from officers.models.people import NOT_AN_OFFICER_LOGIN
 from policing.admin_paging import LargeTableAdmin
 from policing.models import User
-from policing.roles import OFFICER, Role, assign_role, user_role
+from policing.roles import OFFICER, OFFICER_LOGIN_ROLES, Role, assign_role, user_role
 
 
 class RoleFields(forms.ModelForm):
@@ -46,6 +47,8 @@ class RoleFields(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("role") == OFFICER and not cleaned.get("officer"):
             self.add_error("officer", _("Choose the officer record for an officer's login."))
+        if cleaned.get("officer") and cleaned.get("role") not in OFFICER_LOGIN_ROLES:
+            self.add_error("officer", NOT_AN_OFFICER_LOGIN)
         return cleaned
 
 

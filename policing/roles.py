@@ -5,14 +5,20 @@ Groups are created and brought up to date in code after every ``migrate`` (and b
 """
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 COUNCIL_STAFF = "council_staff"
 SUPERVISOR = "supervisor"
 OFFICER = "officer"
 ADMINISTRATOR = "administrator"
+# A person in several role groups has the first of these (see user_role).
+PRECEDENCE = (ADMINISTRATOR, COUNCIL_STAFF, SUPERVISOR, OFFICER)
+# The roles whose login may be an officer record's: police, not staff or administrators.
+OFFICER_LOGIN_ROLES = (SUPERVISOR, OFFICER)
 
 REGISTRY_MODELS = [
     "stations.community",
@@ -103,10 +109,30 @@ def user_role(user) -> str | None:
     if user.is_superuser:
         return ADMINISTRATOR
     names = {g.name for g in user.groups.all()}
-    for role in (ADMINISTRATOR, COUNCIL_STAFF, SUPERVISOR, OFFICER):
+    for role in PRECEDENCE:
         if role in names:
             return role
     return None
+
+
+def with_role(*roles: str) -> Q:
+    """Users whose ``user_role`` is one of ``roles``, as a filter on users."""
+    memberships = get_user_model().groups.through.objects
+
+    def in_groups(*names: str) -> Q:
+        # A subquery each, not a join: "not in an earlier group" must see all groups.
+        return Q(pk__in=memberships.filter(group__name__in=names).values("user"))
+
+    found = Q(pk__in=[])
+    for role in roles:
+        match = Q(is_superuser=False) & in_groups(role)
+        earlier = PRECEDENCE[: PRECEDENCE.index(role)]
+        if earlier:
+            match &= ~in_groups(*earlier)
+        if role == ADMINISTRATOR:
+            match |= Q(is_superuser=True)
+        found |= match
+    return found
 
 
 def assign_role(user, role: str) -> None:

@@ -20,6 +20,7 @@ from officers import duty
 from officers.models import Incident, Officer
 from policing import aggregates
 from policing.charts import BarChart
+from policing.refusals import Refused
 from stations import selectors
 from stations.models import Community, Handover, Station, Village
 
@@ -171,7 +172,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 def error_403(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "errors/403.html", status=403)
+    # Only a Refused carries a reason meant for the person; other messages stay unsaid.
+    reason = exception.reason if isinstance(exception, Refused) else ""
+    return render(request, "errors/403.html", {"reason": reason}, status=403)
 
 
 def error_404(request: HttpRequest, exception=None) -> HttpResponse:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from policing.roles import OFFICER_LOGIN_ROLES, with_role
 from policing.uploads import RandomName
 from stations.models import Station, Village, visible_station_ids
 
@@ -23,6 +24,16 @@ class OfficerQuerySet(models.QuerySet):
 
     def at_station(self, station: Station) -> "OfficerQuerySet":
         return self.filter(station=station)
+
+
+NOT_AN_OFFICER_LOGIN = _(
+    "An officer record belongs only to a login with the role officer or supervisor."
+)
+
+
+def officer_logins() -> Q:
+    """The logins an officer record may belong to: officers' and supervisors'."""
+    return with_role(*OFFICER_LOGIN_ROLES)
 
 
 class Officer(models.Model):
@@ -52,6 +63,9 @@ class Officer(models.Model):
         blank=True,
         related_name="officer",
         verbose_name=_("user account"),
+        limit_choices_to=officer_logins,
+        help_text=_("Only a login with the role officer or supervisor."),
+        error_messages={"invalid": NOT_AN_OFFICER_LOGIN},
     )
     surname = models.CharField(_("surname"), max_length=100)
     name = models.CharField(pgettext_lazy("person", "name"), max_length=100)

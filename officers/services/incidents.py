@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from officers import incident_access
 from officers.models import (
     Attachment,
     Incident,
@@ -86,6 +87,8 @@ def incident_submit(*, incident: Incident, user) -> Incident:
 
 @transaction.atomic
 def incident_review(*, incident: Incident, user, approve: bool, comment: str = "") -> Incident:
+    if incident_access.is_own(user, incident):
+        raise IncidentError(str(incident_access.OWN_REPORT))
     if not approve and not comment.strip():
         raise IncidentError(_("Say what needs correcting."))
     incident.report_status = Incident.Report.APPROVED if approve else Incident.Report.RETURNED
@@ -93,6 +96,11 @@ def incident_review(*, incident: Incident, user, approve: bool, comment: str = "
     kind = IncidentEvent.Kind.APPROVED if approve else IncidentEvent.Kind.RETURNED
     _event(incident, user, kind, comment=comment.strip())
     return incident
+
+
+def _check_not_own_case(incident: Incident, user) -> None:
+    if incident_access.is_own(user, incident):
+        raise IncidentError(str(incident_access.OWN_CASE))
 
 
 @transaction.atomic
@@ -123,6 +131,7 @@ def case_request_closure(*, incident: Incident, user, comment: str) -> Incident:
 
 @transaction.atomic
 def case_close(*, incident: Incident, user, outcome: str) -> Incident:
+    _check_not_own_case(incident, user)
     if incident.case_status == Incident.Case.CLOSED:
         raise IncidentError(_("The case is already closed."))
     incident.outcome = outcome
@@ -132,6 +141,7 @@ def case_close(*, incident: Incident, user, outcome: str) -> Incident:
 
 @transaction.atomic
 def case_reopen(*, incident: Incident, user, reason: str) -> Incident:
+    _check_not_own_case(incident, user)
     if incident.case_status != Incident.Case.CLOSED:
         raise IncidentError(_("Only a closed case can be reopened."))
     incident.case_status = Incident.Case.IN_PROGRESS

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from officers import rules
 from officers.models import MonthClosure, Officer, Shift
 from officers.models.shifts import MAX_SHIFT
 from officers.worktime import elapsed
@@ -153,8 +154,14 @@ def shift_update(
     return shift
 
 
+def _check_not_own(shift: Shift, user) -> None:
+    if rules.is_own_shift(user, shift):
+        raise ShiftError(str(rules.OWN_SHIFT))
+
+
 @transaction.atomic
 def shift_approve(*, shift: Shift, user) -> Shift:
+    _check_not_own(shift, user)
     shift.status = Shift.Status.APPROVED
     shift.reviewed_by, shift.reviewed_at = user, timezone.now()
     shift.save(update_fields=["status", "reviewed_by", "reviewed_at"])
@@ -163,6 +170,7 @@ def shift_approve(*, shift: Shift, user) -> Shift:
 
 @transaction.atomic
 def shift_return(*, shift: Shift, user, comment: str) -> Shift:
+    _check_not_own(shift, user)
     if not comment.strip():
         raise ShiftError(_("Say what needs correcting."))
     shift.status = Shift.Status.RETURNED
@@ -177,6 +185,8 @@ def month_close(*, station, month: datetime.date, user) -> MonthClosure:
     month = month.replace(day=1)
     if month >= timezone.localdate().replace(day=1):
         raise ShiftError(_("Only a month that is over can be closed."))
+    if rules.has_own_unapproved_shifts(user, station.pk, month):
+        raise ShiftError(str(rules.OWN_MONTH))
     closure, created = MonthClosure.objects.get_or_create(
         station=station, month=month, defaults={"closed_by": user}
     )

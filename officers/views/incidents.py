@@ -31,6 +31,7 @@ from officers.services import incidents as service
 from policing import exports
 from policing.history import history_entries
 from policing.mixins import RegistryListView
+from policing.refusals import Refused
 
 
 def get_incident_for_user(user, pk: int) -> Incident:
@@ -244,6 +245,15 @@ def order_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# Steps nobody takes on their own incident, and what they are told if they try.
+OWN_WORK_REFUSALS = {
+    "approve": access.OWN_REPORT,
+    "return": access.OWN_REPORT,
+    "close": access.OWN_CASE,
+    "reopen": access.OWN_CASE,
+}
+
+
 @login_required
 @require_POST
 def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
@@ -264,6 +274,8 @@ def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     }
     if step not in allowed:
         raise Http404
+    if step in OWN_WORK_REFUSALS and access.is_own(user, incident):
+        raise Refused(OWN_WORK_REFUSALS[step])
     if not allowed[step]:
         raise PermissionDenied
     form = _step_form(step, request) if step in STEP_FORMS else None

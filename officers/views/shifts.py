@@ -15,6 +15,7 @@ from officers.forms import ShiftEditForm, ShiftEndForm, ShiftReturnForm, ShiftSt
 from officers.models import Officer, Shift
 from policing.history import history_entries
 from policing.mixins import RegistryListView
+from policing.refusals import Refused
 
 
 def get_shift_for_user(user, pk: int) -> Shift:
@@ -130,6 +131,8 @@ def shift_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     shift = get_shift_for_user(request.user, pk)
     if decision not in ("approve", "return"):
         raise Http404
+    if rules.is_own_shift(request.user, shift):
+        raise Refused(rules.OWN_SHIFT)
     if not rules.may_review_shift(request.user, shift):
         raise PermissionDenied
     if decision == "approve":
@@ -147,10 +150,11 @@ def shift_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
 @login_required
 @permission_required("officers.approve_shift", raise_exception=True)
 def shift_queue(request: HttpRequest) -> HttpResponse:
-    """Submitted shifts of the stations the supervisor supervises."""
+    """Submitted shifts of the stations the supervisor supervises, but for their own."""
     shifts = (
         Shift.objects.visible_to(request.user)
         .filter(status=Shift.Status.SUBMITTED)
+        .exclude(officer__user=request.user)
         .select_related("officer__station")
         .prefetch_related("villages")
         .order_by("started_at")[:200]

@@ -48,6 +48,13 @@ def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
     if fmt in exports.FORMATS:
         return exports.export_response(rows, EXPORT_COLUMNS, f"timesheet-{month:%Y-%m}", fmt)
     closure = MonthClosure.objects.filter(station=station, month=month).first()
+    may_close = (
+        closure is None
+        and request.user.has_perm("officers.add_monthclosure")
+        and rules.supervises(request.user, station.pk)
+        and month < timezone.localdate().replace(day=1)
+    )
+    own_unapproved = may_close and rules.has_own_unapproved_shifts(request.user, station.pk, month)
     return render(
         request,
         "officers/timesheet_station.html",
@@ -58,10 +65,8 @@ def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
             "next": add_months(month, 1),
             "rows": rows,
             "closure": closure,
-            "may_close": closure is None
-            and request.user.has_perm("officers.add_monthclosure")
-            and rules.supervises(request.user, station.pk)
-            and month < timezone.localdate().replace(day=1),
+            "may_close": may_close and not own_unapproved,
+            "not_closable_because": rules.OWN_MONTH if own_unapproved else "",
         },
     )
 
