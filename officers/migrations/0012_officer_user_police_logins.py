@@ -9,7 +9,7 @@ import officers.models.people
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("officers", "0009_incident_number_trigram_postgres"),
+        ("officers", "0011_referral_target_in_comment"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
