@@ -31,25 +31,27 @@ def name_key(name: str) -> str:
 
 
 def parties_of(full_name: str, date_of_birth: datetime.date | None = None) -> QuerySet[Party]:
-    """Every party record that may be the person, and no one else's: the whole name in
-    any case. With the birth date, records without one are kept (they may be theirs);
-    a one-word name then matches a whole word of the name (the surname, say), and only
-    with that very birth date, so that a surname never lists everyone undated."""
-    wanted = name_key(full_name)
-    by_word = date_of_birth is not None and " " not in wanted
+    """Every party record that may be the person, and no one else's: each typed word is
+    a whole word of the recorded name, in any order and case ("Коваленко Оксана" finds
+    "Оксана Петрівна Коваленко", never "Коваленко Іван"). Two words at least; one word
+    (the surname, say) only with the birth date, and then only records of that date, so
+    that a surname never lists everyone undated. With the birth date and a fuller name,
+    records without one are kept (they may be theirs)."""
+    typed = set(name_key(full_name).split(" ")) - {""}
+    by_one_word = date_of_birth is not None and len(typed) == 1
     # The database narrows by each piece of the name (its LIKE ignores Cyrillic case on
-    # SQLite too: policing/sqlite.py); the exact comparison is made here.
+    # SQLite too: policing/sqlite.py); the whole-word comparison is made here.
     candidates = Party.objects.filter(anonymised_at=None)
-    for piece in filter(None, re.split(f"[ {APOSTROPHES}]+", wanted)):
+    for piece in filter(None, re.split(f"[ {APOSTROPHES}]+", " ".join(typed))):
         candidates = candidates.filter(full_name__icontains=piece)
-    if by_word:
+    if by_one_word:
         candidates = candidates.filter(date_of_birth=date_of_birth)
     elif date_of_birth is not None:
         candidates = candidates.filter(Q(date_of_birth=date_of_birth) | Q(date_of_birth=None))
     ids = [
         pk
         for pk, name in candidates.values_list("pk", "full_name")
-        if (wanted in name_key(name).split(" ") if by_word else name_key(name) == wanted)
+        if typed and typed <= set(name_key(name).split(" "))
     ]
     return (
         Party.objects.filter(pk__in=ids)

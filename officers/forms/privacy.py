@@ -14,9 +14,9 @@ class SubjectAccessForm(forms.Form):
         label=_("Full name"),
         max_length=200,
         help_text=_(
-            "The whole name, in any letter case, as the records may hold it: surname and "
-            "given name, or with the patronymic too (if unsure, search both). With the "
-            "date of birth, the surname alone is enough."
+            "Surname and given name at least, whole words in any order and letter case; "
+            "the patronymic narrows the search. With the date of birth, the surname "
+            "alone is enough."
         ),
     )
     date_of_birth = forms.DateField(
@@ -24,7 +24,7 @@ class SubjectAccessForm(forms.Form):
         required=False,
         widget=DateInput(),
         help_text=_(
-            "Narrows the search; records of the whole name without a birth date are still shown."
+            "Narrows the search; records of the name without a birth date are still shown."
         ),
     )
     reason = forms.CharField(

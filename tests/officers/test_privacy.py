@@ -34,6 +34,7 @@ def victim(officer, officer_user):
 
 
 def close(incident, user, days_ago: int):
+    """The station's supervisor closes the case (nobody closes their own)."""
     case_close(incident=incident, user=user, outcome="Розглянуто.")
     IncidentEvent.objects.filter(incident=incident).update(
         at=timezone.now() - datetime.timedelta(days=days_ago)
@@ -102,13 +103,13 @@ def test_bad_input_gets_an_error_on_its_field(client, admin_user, query, field):
 
 
 def test_parties_of_cases_closed_past_the_retention_period_are_anonymised(
-    settings, victim, officer, officer_user
+    settings, victim, officer, officer_user, supervisor_user
 ):
     settings.INCIDENT_RETENTION_DAYS = 365
-    close(victim.incident, officer_user, days_ago=400)
+    close(victim.incident, supervisor_user, days_ago=400)
     recent = make_incident(officer, "theft")
     kept = Party.objects.create(incident=recent, role="victim", full_name="Недавня Особа")
-    close(recent, officer_user, days_ago=30)
+    close(recent, supervisor_user, days_ago=30)
     still_open = make_incident(
         officer, "theft", occurred_at=timezone.now() - datetime.timedelta(days=900)
     )
@@ -135,9 +136,9 @@ def test_parties_of_cases_closed_past_the_retention_period_are_anonymised(
     assert AuditEntry.objects.filter(action="anonymised", summary="1 parties").exists()
 
 
-def test_anonymising_again_changes_nothing(settings, victim, officer_user):
+def test_anonymising_again_changes_nothing(settings, victim, officer_user, supervisor_user):
     settings.INCIDENT_RETENTION_DAYS = 365
-    close(victim.incident, officer_user, days_ago=400)
+    close(victim.incident, supervisor_user, days_ago=400)
     call_command("anonymise_parties", stdout=io.StringIO())
     first = Party.objects.get(pk=victim.pk).anonymised_at
 
@@ -152,7 +153,7 @@ def test_an_anonymised_party_is_no_longer_found_and_shows_as_anonymised(
     client, settings, admin_user, supervisor_user, victim, officer_user
 ):
     settings.INCIDENT_RETENTION_DAYS = 365
-    close(victim.incident, officer_user, days_ago=400)
+    close(victim.incident, supervisor_user, days_ago=400)
     call_command("anonymise_parties", stdout=io.StringIO())
     client.force_login(admin_user)
 

@@ -178,3 +178,24 @@ def test_attack_a_surname_with_any_birth_date_does_not_list_undated_records(
     page = search(client, full_name="Коваленко", date_of_birth="2001-01-01", reason=REASON)
 
     assert page.context["parties"] == []
+
+
+@pytest.mark.parametrize(
+    "typed", ["Коваленко Оксана", "оксана коваленко", "Оксана Петрівна Коваленко"]
+)
+def test_surname_and_given_name_find_the_fuller_record_in_any_order(
+    client, admin_user, victim, neighbours, typed
+):
+    client.force_login(admin_user)
+
+    page = search(client, full_name=typed, reason=REASON)
+
+    assert page.context["parties"] == [victim]
+
+
+def test_two_words_that_are_only_parts_of_words_find_nobody(client, admin_user, victim, neighbours):
+    client.force_login(admin_user)
+
+    page = search(client, full_name="Ковал Окс", reason=REASON)
+
+    assert page.context["parties"] == []
