@@ -103,16 +103,16 @@ def sync_roles_after_migrate(sender, **kwargs) -> None:
 
 
 def user_role(user) -> str | None:
-    """The user's role: the first role group they belong to, or None."""
+    """The user's role: the first role group they belong to, or None (one query for a
+    request's user, however many parts of the page ask)."""
     if not user.is_authenticated:
         return None
     if user.is_superuser:
         return ADMINISTRATOR
-    names = {g.name for g in user.groups.all()}
-    for role in PRECEDENCE:
-        if role in names:
-            return role
-    return None
+    if not hasattr(user, "_role"):
+        names = {g.name for g in user.groups.all()}
+        user._role = next((role for role in PRECEDENCE if role in names), None)
+    return user._role
 
 
 def with_role(*roles: str) -> Q:
@@ -140,5 +140,6 @@ def assign_role(user, role: str) -> None:
     # Only real changes, so that the audit log says exactly what changed.
     user.groups.remove(*user.groups.filter(name__in=ROLE_PERMISSIONS).exclude(name=role))
     user.groups.add(Group.objects.get(name=role))
+    user.__dict__.pop("_role", None)
     user.is_staff = role == ADMINISTRATOR
     user.save(update_fields=["is_staff"])

@@ -139,7 +139,7 @@ class InPersonConfirmForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args, handover: Handover, request=None, **kwargs):
+    def __init__(self, *args, handover: Handover, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.handover = handover
         self.request = request

@@ -89,7 +89,7 @@ class HandoverDetail(RegistryDetailView):
         act = self.object
         context["may_confirm"] = services.may_confirm(act, self.request.user)
         if "in_person_form" not in kwargs and self.confirms_in_person():
-            context["in_person_form"] = InPersonConfirmForm(handover=act)
+            context["in_person_form"] = InPersonConfirmForm(handover=act, request=self.request)
         return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:

@@ -14,6 +14,7 @@ import pkgutil
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -102,6 +103,8 @@ def build(cls, world, *data):
         kwargs["officer"] = world["officer"]
     if "handover" in parameters:
         kwargs["handover"] = world["act"]
+    if "request" in parameters:  # a password checked as a sign-in is (django-axes)
+        kwargs["request"] = RequestFactory().post("/", REMOTE_ADDR="10.0.0.9")
     if "items" in parameters:
         kwargs["items"] = EquipmentItem.objects.all()
     if "custodies" in parameters:

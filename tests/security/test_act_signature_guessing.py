@@ -1,20 +1,12 @@
 """Finding 2: on the staff screen, the officer's password that signs an act could be
 guessed without limit: no throttle, no lock-out, no audit entry."""
 
-import pytest
 from django.urls import reverse
 
 from audit.models import AuditEntry
 from tests.factories import PASSWORD
 
 A = AuditEntry.Action
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache(db):  # the cache lives in the database unless REDIS_URL is set
-    from django.core.cache import cache
-
-    cache.clear()
 
 
 def sign_act(client, act, password):

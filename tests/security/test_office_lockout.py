@@ -7,7 +7,6 @@ does not; an address alone is throttled only after 50 failures in 10 minutes.
 
 import datetime
 
-import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
@@ -15,13 +14,6 @@ from django.utils import timezone
 from tests.factories import PASSWORD
 
 OFFICE = "10.0.0.66"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache(db):  # the cache lives in the database unless REDIS_URL is set
-    from django.core.cache import cache
-
-    cache.clear()
 
 
 def sign_in(client, username, password, address=OFFICE):
