@@ -139,9 +139,9 @@ class RequestSizeLimitMiddleware:
 
 
 def too_large(request, limit: int) -> HttpResponse:
-    response = render(request, "errors/413.html", {"limit": limit}, status=413)
-    response["Connection"] = "close"  # the rest of the body is not read
-    return response
+    # No "Connection: close" here: WSGI servers refuse hop-by-hop headers from the app,
+    # and gunicorn closes a connection whose body was left unread itself.
+    return render(request, "errors/413.html", {"limit": limit}, status=413)
 
 
 class SecurityHeadersMiddleware:
