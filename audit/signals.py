@@ -34,8 +34,12 @@ def signed_out(sender, request, user, **kwargs):
 def sign_in_failed(sender, credentials, request=None, **kwargs):
     # Only the username typed: never the password.
     typed = str(credentials.get("username") or "")
-    # A password checked for something other than signing in says what for.
+    # A password checked for something other than signing in says what for, and on
+    # whose screen it was typed (the entry's username is the account it counts against).
     purpose = str(credentials.get("purpose") or "")
+    at_screen = getattr(request, "user", None)
+    if purpose and at_screen is not None and at_screen.is_authenticated:
+        purpose += f", typed in the session of {at_screen.get_username()}"
     record(
         Action.SIGN_IN_FAILED,
         request=request,

@@ -38,7 +38,7 @@ def test_every_wrong_guess_is_audited_with_the_act(client_for, staff_user, act, 
     failed = AuditEntry.objects.filter(action=A.SIGN_IN_FAILED)
     assert failed.count() == 5
     assert {(e.user, e.username, e.summary) for e in failed} == {
-        (staff_user, officer_user.username, f"act {act.number}")
+        (staff_user, officer_user.username, f"act {act.number}, typed in the session of staff")
     }
     assert AuditEntry.objects.filter(action=A.LOCKED_OUT, username=officer_user.username).exists()
 
