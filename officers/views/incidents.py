@@ -411,10 +411,7 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
                 },
             }
         )
-    RestrictedView.objects.bulk_create(
-        RestrictedView(incident_id=pk, user=request.user, what=RestrictedView.How.MAP)
-        for pk in seen_restricted
-    )
+    access.log_map_views(request.user, seen_restricted)
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 

@@ -81,3 +81,18 @@ def test_a_theft_keeps_its_own_point_for_everyone(client_for, staff_user, office
 
     assert points(client_for(staff_user))[theft.number] == [HOME[1], HOME[0]]
     assert not RestrictedView.objects.exists()
+
+
+def test_the_map_logs_each_own_point_once_a_day_and_tells_the_audit_log(
+    client_for, supervisor_user, dv_at_home
+):
+    from audit.models import AuditEntry
+
+    client = client_for(supervisor_user)
+    for _ in range(3):
+        points(client)
+
+    assert RestrictedView.objects.count() == 1
+    [entry] = AuditEntry.objects.filter(action=AuditEntry.Action.RESTRICTED_VIEW)
+    assert entry.user == supervisor_user
+    assert entry.summary == "map: own points of restricted incidents: 1"
