@@ -2,6 +2,7 @@
 
 import datetime
 
+from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -144,6 +145,21 @@ class InPersonConfirmForm(forms.Form):
         self.handover = handover
         self.request = request
 
+    def officer_locked(self) -> bool:
+        """Whether the officer's login is locked now: the screen says so at once."""
+        officer = self.handover.officer.user
+        return officer is not None and AxesProxyHandler.is_locked(
+            self.request, {"username": officer.get_username()}
+        )
+
+    @staticmethod
+    def locked_message() -> str:
+        return _(
+            "Too many wrong passwords: the officer's login is locked for "
+            "%(minutes)s minutes. The act stays unconfirmed; the officer can "
+            "confirm it later from their own login."
+        ) % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)}
+
     def clean_password(self):
         password = self.cleaned_data["password"]
         officer = self.handover.officer.user
@@ -158,14 +174,7 @@ class InPersonConfirmForm(forms.Form):
         if getattr(self.request, "axes_locked_out", False):
             # The answer belongs on this field, not on a sign-in lock-out page.
             self.request.axes_locked_out = False
-            raise ValidationError(
-                _(
-                    "Too many wrong passwords: the officer's login is locked for "
-                    "%(minutes)s minutes. The act stays unconfirmed; the officer can "
-                    "confirm it later from their own login."
-                )
-                % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)}
-            )
+            raise ValidationError(self.locked_message())
         if signed is None or signed.pk != officer.pk:
             raise ValidationError(_("That is not the officer's password."))
         return password

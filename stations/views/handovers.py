@@ -89,7 +89,9 @@ class HandoverDetail(RegistryDetailView):
         act = self.object
         context["may_confirm"] = services.may_confirm(act, self.request.user)
         if "in_person_form" not in kwargs and self.confirms_in_person():
-            context["in_person_form"] = InPersonConfirmForm(handover=act, request=self.request)
+            form = InPersonConfirmForm(handover=act, request=self.request)
+            context["in_person_form"] = form
+            context["officer_locked"] = form.officer_locked()
         return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:

@@ -66,3 +66,14 @@ def test_a_mistyped_password_then_the_right_one_signs_the_act(client_for, staff_
     act.refresh_from_db()
     assert wrong.context["in_person_form"].errors["password"] == ["Це не пароль офіцера."]
     assert act.is_confirmed
+
+
+def test_after_the_lock_out_the_act_page_says_so_instead_of_asking(client_for, staff_user, act):
+    staff = client_for(staff_user)
+    for _ in range(5):
+        sign_act(staff, act, "guess-the-password")
+
+    page = staff.get(act.get_absolute_url(), REMOTE_ADDR="10.0.0.5").content.decode()
+
+    assert "заблоковано на 30 хвилин" in page
+    assert 'name="password"' not in page
