@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods
 
 from audit.record import Action, record
 from officers import privacy
@@ -31,9 +31,11 @@ COLUMNS = [
 
 @login_required
 @permission_required("officers.subject_access", raise_exception=True)
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def subject_access(request: HttpRequest) -> HttpResponse:
-    form = SubjectAccessForm(request.GET or None)
+    """The search is sent by POST, so that the person's name, birth date and the reason
+    stay out of addresses: browser history, server and proxy logs, the audit log."""
+    form = SubjectAccessForm(request.POST if request.method == "POST" else None)
     parties = None
     if form.is_valid():
         name, born = form.cleaned_data["full_name"], form.cleaned_data["date_of_birth"]
@@ -41,15 +43,13 @@ def subject_access(request: HttpRequest) -> HttpResponse:
             parties = list(privacy.parties_of(name, born)[:MAX_ROWS])
             _log_search(request, form.cleaned_data, parties)
             _log_restricted(request, parties)
-        fmt = request.GET.get("export")
+        fmt = request.POST.get("export")
         if fmt in exports.FORMATS:
             return exports.export_response(parties, COLUMNS, "subject-access", fmt)
-    query = request.GET.copy()
-    query.pop("export", None)
     return render(
         request,
         "officers/subject_access.html",
-        {"form": form, "parties": parties, "limit": MAX_ROWS, "query": query.urlencode()},
+        {"form": form, "parties": parties, "limit": MAX_ROWS},
     )
 
 

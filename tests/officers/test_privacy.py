@@ -44,7 +44,7 @@ def close(incident, user, days_ago: int):
 def test_an_administrator_finds_everything_about_the_person(client, admin_user, victim):
     client.force_login(admin_user)
 
-    page = client.get(
+    page = client.post(
         reverse("officers:subject_access"), {"full_name": NAME.lower(), "reason": REASON}
     )
 
@@ -58,7 +58,7 @@ def test_an_administrator_finds_everything_about_the_person(client, admin_user, 
 def test_the_report_downloads_with_every_detail(client, admin_user, victim):
     client.force_login(admin_user)
 
-    response = client.get(
+    response = client.post(
         reverse("officers:subject_access"), {"full_name": NAME, "reason": REASON, "export": "xlsx"}
     )
 
@@ -77,7 +77,7 @@ def test_a_birth_date_narrows_the_search(client, admin_user, victim):
     )
     client.force_login(admin_user)
 
-    page = client.get(
+    page = client.post(
         reverse("officers:subject_access"),
         {"full_name": "Коваленко", "date_of_birth": "1984-03-02", "reason": REASON},
     )
@@ -95,7 +95,7 @@ def test_a_birth_date_narrows_the_search(client, admin_user, victim):
 def test_bad_input_gets_an_error_on_its_field(client, admin_user, query, field):
     client.force_login(admin_user)
 
-    page = client.get(reverse("officers:subject_access"), query)
+    page = client.post(reverse("officers:subject_access"), query)
 
     assert page.status_code == 200
     assert field in page.context["form"].errors
@@ -157,7 +157,7 @@ def test_an_anonymised_party_is_no_longer_found_and_shows_as_anonymised(
     call_command("anonymise_parties", stdout=io.StringIO())
     client.force_login(admin_user)
 
-    found = client.get(reverse("officers:subject_access"), {"full_name": NAME, "reason": REASON})
+    found = client.post(reverse("officers:subject_access"), {"full_name": NAME, "reason": REASON})
     client.force_login(supervisor_user)
     incident_page = client.get(victim.incident.get_absolute_url()).content.decode()
 

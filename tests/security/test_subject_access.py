@@ -44,7 +44,7 @@ def neighbours(officer):
 
 
 def search(client, **params):
-    return client.get(reverse(URL), params)
+    return client.post(reverse(URL), params)
 
 
 def test_attack_three_letters_dump_is_refused(client, admin_user, victim, neighbours):
@@ -80,7 +80,7 @@ def test_attack_a_search_without_a_reason_is_refused_on_the_reason_field(
     assert "+380501112233" not in page.content.decode()
 
 
-def test_attack_a_crafted_get_without_the_reason_downloads_nothing(client, admin_user, victim):
+def test_attack_a_crafted_post_without_the_reason_downloads_nothing(client, admin_user, victim):
     client.force_login(admin_user)
 
     response = search(client, full_name=NAME, export="xlsx")
@@ -88,16 +88,31 @@ def test_attack_a_crafted_get_without_the_reason_downloads_nothing(client, admin
     assert "attachment" not in response.get("Content-Disposition", "")
     assert "+380501112233" not in response.content.decode()
     assert "reason" in response.context["form"].errors
+    assert not AuditEntry.objects.filter(action="restricted_view").exists()
 
 
-def test_attack_a_crafted_post_without_the_reason_gets_nothing(client, admin_user, victim):
+def test_attack_the_search_in_the_address_finds_nothing(client, admin_user, victim):
+    """Names in addresses end up in browser history and server logs: a GET only shows
+    the empty form."""
     client.force_login(admin_user)
 
-    response = client.post(reverse(URL), {"full_name": NAME, "export": "csv"})
+    page = client.get(reverse(URL), {"full_name": NAME, "reason": REASON, "export": "csv"})
 
-    assert response.status_code == 405
-    assert "+380501112233" not in response.content.decode()
-    assert not AuditEntry.objects.filter(action="restricted_view").exists()
+    assert "attachment" not in page.get("Content-Disposition", "")
+    assert page.context["parties"] is None and not page.context["form"].is_bound
+    assert "+380501112233" not in page.content.decode()
+
+
+def test_the_downloads_send_the_search_again_by_post(client, admin_user, victim):
+    client.force_login(admin_user)
+
+    page = search(client, full_name=NAME, reason=REASON).content.decode()
+    download = search(client, full_name=NAME, reason=REASON, export="csv")
+
+    assert 'form="subject-access-form" name="export" value="xlsx"' in page
+    assert '<form method="post" id="subject-access-form"' in page
+    assert download["Content-Disposition"].startswith('attachment; filename="subject-access')
+    assert "+380501112233" in b"".join(download.streaming_content).decode("utf-8-sig")
 
 
 def test_a_refused_search_keeps_what_was_typed(client, admin_user):
