@@ -70,7 +70,7 @@ def _log_restricted(request, parties) -> None:
     if not restricted:
         return
     RestrictedView.objects.bulk_create(
-        RestrictedView(incident=incident, user=request.user, what="subject access")
+        RestrictedView(incident=incident, user=request.user, what=RestrictedView.How.SUBJECT_ACCESS)
         for incident in restricted
     )
     numbers = ", ".join(sorted(i.number for i in restricted))
