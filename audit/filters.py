@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEntry
-from policing.forms import DateInput
+from core.forms import DateInput
 from stations.filters import SearchFilterSet
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.filters import AuditFilter
 from audit.models import AuditEntry
-from policing.mixins import RegistryListView
+from core.mixins import RegistryListView
 
 
 class AuditLog(RegistryListView):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from policing.admin_paging import LargeTableAdmin, year_filter
+from core.admin_paging import LargeTableAdmin, year_filter
 from stations.admin import NoDeleteAdmin
 
 from .models import Incident, MonthClosure, Officer, RestrictedView, Shift, Training

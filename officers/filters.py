@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from policing.forms import AllYesNo, DateInput
+from core.forms import AllYesNo, DateInput
 from stations.filters import (
     ChoiceFilter,
     DayFilter,

@@ -12,8 +12,10 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Mi
 from django.urls import reverse
 from django.utils import timezone
 
+from core.months import add_months
 from officers.models import Incident, Officer, Shift, Training
 from officers.worktime import month_bounds
+from policing.charts import Bar
 from stations.models import (
     Custody,
     EquipmentItem,
@@ -23,9 +25,6 @@ from stations.models import (
     OdometerReading,
     Vehicle,
 )
-
-from .charts import Bar
-from .months import add_months
 
 # A dashboard chart shows the largest ten; the list each chart links to has them all.
 TOP = 10

@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.core.management import call_command
-from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +9,7 @@ class PolicingConfig(AppConfig):
     verbose_name = _("Users and roles")
 
     def ready(self) -> None:
-        from policing import choices, sqlite, two_factor  # noqa: F401 (connect signals)
+        from policing import two_factor  # noqa: F401 (connect signals)
         from policing.roles import sync_roles_after_migrate
 
         # Roles live in code: every migrate brings the groups up to date.
@@ -18,7 +17,6 @@ class PolicingConfig(AppConfig):
         post_migrate.connect(
             create_cache_table_after_migrate, sender=self, dispatch_uid="policing_cache_table"
         )
-        connection_created.connect(sqlite.install, dispatch_uid="policing_sqlite_like")
 
 
 def create_cache_table_after_migrate(sender, using: str, **kwargs) -> None:

@@ -21,10 +21,10 @@ from django.db.models import Max
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from core.images import reencode_image
 from officers.models import Incident, Officer, Party, RestrainingOrder, Shift
 from officers.services import incidents
 from policing import demo_dates
-from policing.images import reencode_image
 from stations import services
 from stations.models import (
     Custody,

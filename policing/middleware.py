@@ -1,47 +1,16 @@
-"""Request-wide rules: the interface language, the second factor, the forced first
-password change, session limits, the size of a request and security headers."""
+"""Sign-in rules for every request: the second factor, the forced first password
+change and the session's absolute limit."""
 
-import logging
 import time
-import uuid
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
-from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django_otp import user_has_device
 
 from policing import two_factor
-
-logger = logging.getLogger("policing.errors")
-
-
-class CookieLocaleMiddleware:
-    """Ukrainian unless the person chose English with the switch (a cookie).
-
-    Django's LocaleMiddleware would follow the browser's Accept-Language, which on most
-    office computers says English; the programme's working language is Ukrainian.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.supported = {code for code, _name in settings.LANGUAGES}
-
-    def __call__(self, request):
-        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if code not in self.supported:
-            code = settings.LANGUAGE_CODE
-        translation.activate(code)
-        request.LANGUAGE_CODE = code
-        response = self.get_response(request)
-        patch_vary_headers(response, ("Cookie",))
-        response.headers.setdefault("Content-Language", code)
-        return response
 
 
 def _url_name(request) -> str | None:
@@ -108,63 +77,3 @@ class SessionLimitsMiddleware:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
         return self.get_response(request)
-
-
-class RequestSizeLimitMiddleware:
-    """Refuse a request whose body is larger than its page takes, before a byte of it is
-    read (Django reads a whole upload before a form can say it is too large).
-
-    A page that takes a larger file says so with ``upload_max_bytes`` on its view (a
-    memorandum's PDF); every other page takes a photo and a little more. Sits before
-    the CSRF check, which reads the body.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        view = getattr(view_func, "view_class", view_func)
-        limit = getattr(view, "upload_max_bytes", settings.REQUEST_BODY_MAX_BYTES)
-        try:
-            size = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            size = 0
-        if size > limit:
-            logger.warning("Request body of %s bytes refused on %s", size, request.path)
-            return too_large(request, limit)
-        return None
-
-
-def too_large(request, limit: int) -> HttpResponse:
-    # No "Connection: close" here: WSGI servers refuse hop-by-hop headers from the app,
-    # and gunicorn closes a connection whose body was left unread itself.
-    return render(request, "errors/413.html", {"limit": limit}, status=413)
-
-
-class SecurityHeadersMiddleware:
-    """Headers Django does not set itself; server errors get a reference to quote."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        return response
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, Http404 | PermissionDenied | SuspiciousOperation):
-            # An answer, not a fault: one line, so that real server errors stand out.
-            logger.warning("%s on %s %s", type(exception).__name__, request.method, request.path)
-            return None
-        request.error_reference = uuid.uuid4().hex[:12]
-        logger.error(
-            "Server error %s on %s %s",
-            request.error_reference,
-            request.method,
-            request.path,
-            exc_info=exception,
-        )

@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import exports
+from core.months import parse_month
 from officers.models import Incident, Officer
 from officers.worktime import month_bounds
-from policing import aggregates, exports
-from policing.months import parse_month
+from policing import aggregates
 from stations.models import Community, Custody, Vehicle
 
 

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "pgtrigger",
+    "core",
     "policing",
     "stations",
     "officers",
@@ -89,13 +90,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "policing.middleware.SecurityHeadersMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "policing.middleware.CookieLocaleMiddleware",
+    "core.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "policing.middleware.RequestSizeLimitMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -230,7 +231,7 @@ IMAGE_STORED_MAX_SIDE = 1600
 IMAGE_THUMBNAIL_SIDE = 240
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMAGE_UPLOAD_MAX_BYTES + 1024 * 1024
 # The largest request body a page takes: a photo and the form around it; a page for a
-# larger file raises it for itself (policing.middleware.RequestSizeLimitMiddleware).
+# larger file raises it for itself (core.middleware.RequestSizeLimitMiddleware).
 # The reverse proxy caps bodies at the largest of these (README, Security).
 REQUEST_BODY_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 
@@ -334,7 +335,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    # Django logs each server error itself; policing.middleware logs it with the
+    # Django logs each server error itself; core.middleware logs it with the
     # reference the error page shows.
     "loggers": {"django.request": {"level": "CRITICAL"}},
 }

@@ -1,17 +1,14 @@
-"""Project-wide pages: the home page, the password change and the error pages."""
+"""The home page: the person's own record for an officer, the picture at a glance for
+staff and supervisors."""
 
 import datetime
-import mimetypes
 
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,15 +17,8 @@ from officers import duty
 from officers.models import Incident, Officer
 from policing import aggregates
 from policing.charts import BarChart
-from policing.refusals import Refused
 from stations import selectors
 from stations.models import Community, Handover, Station, Village
-
-
-def health(request: HttpRequest) -> HttpResponse:
-    """Says the app server answers, for a load balancer; touches no database or cache,
-    so the benchmark measures every page against it."""
-    return HttpResponse("ok", content_type="text/plain")
 
 
 @login_required
@@ -78,37 +68,6 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "policing/home.html", context)
 
 
-# Folders of uploads that every signed-in person may open. Incident photos are not
-# among them: they go out only through officers:attachment_file, which checks who asks.
-MEDIA_FOLDERS = ("officers/", "stations/", "memoranda/")
-
-
-def is_open_media_path(path: str) -> bool:
-    """Whether ``path`` names a file in one of the open folders, as written: a path
-    with ``..``, ``.``, an empty segment or a backslash could climb out of the folder
-    it starts with after the check, so it is refused rather than normalised."""
-    parts = path.split("/")
-    return (
-        path.startswith(MEDIA_FOLDERS)
-        and "\\" not in path
-        and all(part not in ("", ".", "..") for part in parts)
-    )
-
-
-@login_required
-def media(request: HttpRequest, path: str) -> HttpResponse:
-    """Uploaded photos and documents, to signed-in people only (not public)."""
-    if not is_open_media_path(path) or not default_storage.exists(path):
-        raise Http404
-    content_type, _encoding = mimetypes.guess_type(path)
-    response = FileResponse(
-        default_storage.open(path), content_type=content_type or "application/octet-stream"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
-
-
 def dashboard(user) -> dict:
     """The picture at a glance for staff and supervisors; each figure links onward.
 
@@ -155,33 +114,3 @@ def _dashboard_figures(user) -> dict:
         ),
         "acts_waiting": aggregates.acts_waiting(user),
     }
-
-
-class PasswordChangeView(auth_views.PasswordChangeView):
-    """Django's password change, which also lifts the forced change of an initial one."""
-
-    template_name = "registration/password_change_form.html"
-    success_url = reverse_lazy("password_change_done")
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if self.request.user.must_change_password:
-            self.request.user.must_change_password = False
-            self.request.user.save(update_fields=["must_change_password"])
-        return response
-
-
-def error_403(request: HttpRequest, exception=None) -> HttpResponse:
-    # Only a Refused carries a reason meant for the person; other messages stay unsaid.
-    reason = exception.reason if isinstance(exception, Refused) else ""
-    return render(request, "errors/403.html", {"reason": reason}, status=403)
-
-
-def error_404(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "errors/404.html", status=404)
-
-
-def error_500(request: HttpRequest) -> HttpResponse:
-    # No request context: the page must render even when the database is down.
-    reference = getattr(request, "error_reference", "")
-    return HttpResponseServerError(render_to_string("errors/500.html", {"reference": reference}))

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from policing.admin_paging import LargeTableAdmin
+from core.admin_paging import LargeTableAdmin
 
 from .models import (
     Community,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from policing.forms import AllYesNo, QuickSelect, search_widget
+from core.forms import AllYesNo, QuickSelect, search_widget
 
 from .models import Community, EquipmentItem, Handover, Station, Vehicle, Village
 from .plates import normalize_plate
@@ -25,7 +25,7 @@ def visible_stations(request):
 
 
 class QuickSelectFilter:
-    """A filter whose select writes its options directly (policing.forms.QuickSelect):
+    """A filter whose select writes its options directly (core.forms.QuickSelect):
     through Django's templates each option costs a template, on every list page."""
 
     def __init__(self, *args, **kwargs):
@@ -59,7 +59,7 @@ class OrderingFilter(QuickSelectFilter, django_filters.OrderingFilter):
 class ModelChoiceFilter(QuickSelectFilter, django_filters.ModelChoiceFilter):
     """django-filter's, with a select that stays quick with thousands of choices.
 
-    Whoever reads every station gets a search box instead (policing.choice_search): a
+    Whoever reads every station gets a search box instead (core.choice_search): a
     country's villages and officers are too many to list in every page.
     """
 

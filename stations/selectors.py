@@ -8,7 +8,7 @@ from django.db.models import DateField, Max, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from policing.months import add_months
+from core.months import add_months
 
 from .models import Custody, Handover, MaintenanceRecord, Vehicle
 

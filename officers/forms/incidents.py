@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput, DateTimeInput, ScopedModelForm
+from core.images import PhotoField
 from officers.models import Incident, Officer, Party, RestrainingOrder, Shift
 from officers.models.incidents import ORDER_MAX_DAYS
 from officers.worktime import elapsed
-from policing.forms import DateInput, DateTimeInput, ScopedModelForm
-from policing.images import PhotoField
 
 SOON = datetime.timedelta(minutes=5)
 

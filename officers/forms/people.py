@@ -2,9 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput, ModelMultipleChoiceField, ScopedModelForm
+from core.images import PhotoField, PhotoFormMixin
 from officers.models import Officer, Training
-from policing.forms import DateInput, ModelMultipleChoiceField, ScopedModelForm
-from policing.images import PhotoField, PhotoFormMixin
 
 
 class OfficerForm(PhotoFormMixin, ScopedModelForm):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from policing.forms import DateInput
+from core.forms import DateInput
 
 ONE_WORD = _("Give the whole name, at least surname and given name, or add the date of birth.")
 

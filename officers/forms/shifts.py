@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateTimeInput, ModelMultipleChoiceField
 from officers.models import Officer, Shift
 from officers.services.shifts import ShiftError, check_times
-from policing.forms import DateTimeInput, ModelMultipleChoiceField
 from stations.models import Vehicle, Village
 
 BACKDATE_LIMIT = datetime.timedelta(hours=12)

@@ -4,7 +4,7 @@ import datetime
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
-import policing.uploads
+import core.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -150,8 +150,8 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(upload_to=policing.uploads.RandomName('incidents', 'jpg'), verbose_name='photo')),
-                ('thumbnail', models.ImageField(upload_to=policing.uploads.RandomName('incidents/thumbs', 'jpg'), verbose_name='thumbnail')),
+                ('image', models.ImageField(upload_to=core.uploads.RandomName('incidents', 'jpg'), verbose_name='photo')),
+                ('thumbnail', models.ImageField(upload_to=core.uploads.RandomName('incidents/thumbs', 'jpg'), verbose_name='thumbnail')),
                 ('caption', models.CharField(blank=True, max_length=200, verbose_name='caption')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
                 ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from policing.uploads import RandomName
+from core.uploads import RandomName
 from stations.models import Community, Village
 from stations.models.territory import visible_station_ids
 

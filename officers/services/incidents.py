@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.images import reencode_image
 from officers import incident_access
 from officers.models import (
     Attachment,
@@ -16,7 +17,6 @@ from officers.models import (
     Shift,
     Supplement,
 )
-from policing.images import reencode_image
 from stations.models import NumberSequence
 
 

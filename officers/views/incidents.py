@@ -15,6 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core import exports
+from core.history import history_entries
+from core.mixins import RegistryListView
+from core.refusals import Refused
 from officers import incident_access as access
 from officers.filters import IncidentFilter
 from officers.forms import (
@@ -28,10 +32,6 @@ from officers.forms import (
 )
 from officers.models import Incident, Officer, Party, RestrainingOrder, RestrictedView
 from officers.services import incidents as service
-from policing import exports
-from policing.history import history_entries
-from policing.mixins import RegistryListView
-from policing.refusals import Refused
 
 
 def get_incident_for_user(user, pk: int) -> Incident:

@@ -7,16 +7,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from officers import services
-from officers.filters import OfficerFilter
-from officers.forms import DepartureForm, OfficerForm, TrainingForm
-from officers.models import Officer, Training
-from policing.mixins import (
+from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
     RegistryListView,
     RegistryUpdateView,
 )
+from officers import services
+from officers.filters import OfficerFilter
+from officers.forms import DepartureForm, OfficerForm, TrainingForm
+from officers.models import Officer, Training
 from stations import selectors
 
 

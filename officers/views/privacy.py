@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from audit.record import Action, record
+from core import exports
 from officers import privacy
 from officers.forms import SubjectAccessForm
 from officers.models import RestrictedView
-from policing import exports
 
 MAX_ROWS = 500
 COLUMNS = [

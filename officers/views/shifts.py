@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.history import history_entries
+from core.mixins import RegistryListView
+from core.refusals import Refused
 from officers import rules, services
 from officers.filters import ShiftFilter
 from officers.forms import ShiftEditForm, ShiftEndForm, ShiftReturnForm, ShiftStartForm
 from officers.models import Officer, Shift
-from policing.history import history_entries
-from policing.mixins import RegistryListView
-from policing.refusals import Refused
 
 
 def get_shift_for_user(user, pk: int) -> Shift:

@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core import exports
+from core.months import add_months, parse_month, working_month
 from officers import rules, services
 from officers.forms import MonthCloseForm
 from officers.models import MonthClosure, Officer, Shift
 from officers.timesheets import timesheet
 from officers.worktime import at, hours, week_start
-from policing import exports
-from policing.months import add_months, parse_month, working_month
 from stations.models import Station
 
 EXPORT_COLUMNS = [

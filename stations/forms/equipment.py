@@ -1,4 +1,4 @@
-from policing.forms import ScopedModelForm
+from core.forms import ScopedModelForm
 from stations.models import EquipmentItem
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from policing.forms import DateInput, DateTimeInput, ScopedModelForm
+from core.forms import DateInput, DateTimeInput, ScopedModelForm
 from stations.models import Vehicle
 from stations.models.fleet import noon_of
 from stations.plates import normalize_plate, normalize_vin

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from policing.forms import DateInput, ScopedModelForm, validate_pdf
-from policing.images import PhotoField, PhotoFormMixin
+from core.forms import DateInput, ScopedModelForm, validate_pdf
+from core.images import PhotoField, PhotoFormMixin
 from stations.models import Community, Station, Village
 
 

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import policing.uploads
+import core.uploads
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('oblast', models.CharField(max_length=100, verbose_name='oblast')),
                 ('memorandum_date', models.DateField(blank=True, help_text='Date of the memorandum between the council and the National Police.', null=True, verbose_name='memorandum date')),
-                ('memorandum_document', models.FileField(blank=True, help_text='The signed memorandum as a PDF file.', upload_to=policing.uploads.RandomName('memoranda', 'pdf'), verbose_name='memorandum document')),
+                ('memorandum_document', models.FileField(blank=True, help_text='The signed memorandum as a PDF file.', upload_to=core.uploads.RandomName('memoranda', 'pdf'), verbose_name='memorandum document')),
             ],
             options={
                 'verbose_name': 'community',
@@ -69,8 +69,8 @@ class Migration(migrations.Migration):
                 ('has_garage', models.BooleanField(default=False, verbose_name='garage')),
                 ('has_holding_room', models.BooleanField(default=False, verbose_name='holding room')),
                 ('has_internet', models.BooleanField(default=False, verbose_name='internet')),
-                ('photo', models.ImageField(blank=True, upload_to=policing.uploads.RandomName('stations', 'jpg'), verbose_name='photo')),
-                ('photo_thumbnail', models.ImageField(blank=True, upload_to=policing.uploads.RandomName('stations/thumbs', 'jpg'), verbose_name='photo thumbnail')),
+                ('photo', models.ImageField(blank=True, upload_to=core.uploads.RandomName('stations', 'jpg'), verbose_name='photo')),
+                ('photo_thumbnail', models.ImageField(blank=True, upload_to=core.uploads.RandomName('stations/thumbs', 'jpg'), verbose_name='photo thumbnail')),
                 ('supervisors', models.ManyToManyField(blank=True, help_text="Supervisors who approve the work of this station's officers.", related_name='supervised_stations', to=settings.AUTH_USER_MODEL, verbose_name='supervisors')),
             ],
             options={

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from policing.uploads import RandomName
+from core.uploads import RandomName
 
 
 def visible_station_ids(user) -> models.QuerySet:

@@ -3,7 +3,7 @@
 from django.db.models import F, FilteredRelation, Q
 from django.utils.translation import gettext_lazy as _
 
-from policing.mixins import (
+from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
     RegistryListView,

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from policing.mixins import (
+from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
     RegistryListView,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from policing.mixins import RegistryDetailView, RegistryListView
+from core.mixins import RegistryDetailView, RegistryListView
 from stations import services
 from stations.filters import HandoverFilter
 from stations.forms import (

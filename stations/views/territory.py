@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Prefetch, Sum
 
-from policing.forms import PDF_MAX_BYTES
-from policing.mixins import (
+from core.forms import PDF_MAX_BYTES
+from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
     RegistryListView,

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from policing.admin_paging import EstimatedCountPaginator
+from core.admin_paging import EstimatedCountPaginator
 from tests import factories
 
 MODELS = [

@@ -19,7 +19,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policing.forms import ScopedModelForm
+from core.forms import ScopedModelForm
 from stations.models import Custody, EquipmentItem
 from tests import factories
 
@@ -80,7 +80,7 @@ def project_forms() -> list[type[forms.BaseForm]]:
 # Forms that are only bases of others (no model or fields of their own).
 BASES = {
     "policing.admin.RoleFields",
-    "policing.forms.ScopedModelForm",
+    "core.forms.ScopedModelForm",
     "stations.forms.fleet.LogbookForm",
 }
 

@@ -100,7 +100,7 @@ def test_the_escaped_text_keeps_what_was_typed(client_for, hostile_world):
 
 
 def test_a_negative_number_stays_a_number(client_for, hostile_world):
-    from policing import exports
+    from core import exports
 
     assert exports.csv_value(-5) == -5
     assert exports.csv_value("-5") == "'-5"

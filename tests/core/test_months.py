@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from policing.months import add_months, parse_month, working_month
+from core.months import add_months, parse_month, working_month
 
 JAN = datetime.date(2022, 1, 1)
 

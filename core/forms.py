@@ -13,8 +13,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from policing.choice_search import kind_of
-from policing.choices import choices_of
+from core.choice_search import kind_of
+from core.choices import choices_of
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
 
@@ -41,7 +41,7 @@ class QuickSelect(forms.Select):
     """A select that writes its options directly instead of through a template each.
 
     The same markup as Django's ``Select`` for flat choices, about twenty times faster,
-    with model choices kept in the cache (policing.choices): a filter listing a
+    with model choices kept in the cache (core.choices): a filter listing a
     country's 2,400 villages renders in milliseconds.
     """
 
@@ -112,7 +112,7 @@ class AllYesNo(forms.Select):
 
 
 def search_widget(model) -> forms.Widget:
-    """A search box over ``model``'s records (policing.choice_search); a quick select
+    """A search box over ``model``'s records (core.choice_search); a quick select
     for a model that is not searched that way."""
     kind = kind_of(model)
     if kind is None:

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.http import Http404
 from django.utils.translation import gettext_noop
 
-from policing.mixins import ModelPermissionMixin
+from core.mixins import ModelPermissionMixin
 
 # The library's words, translated in this project's catalogue.
 gettext_noop("More results…")

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
-from policing import exports
-from policing.history import history_entries
-from policing.paging import CappedCountPaginator
+from core import exports
+from core.history import history_entries
+from core.paging import CappedCountPaginator
 
 
 def perm_name(model, action: str) -> str:

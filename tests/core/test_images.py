@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from policing.images import reencode_image
+from core.images import reencode_image
 from tests.factories import image_bytes
 
 

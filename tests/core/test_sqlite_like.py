@@ -2,7 +2,7 @@
 
 import pytest
 
-from policing.sqlite import unicode_like
+from core.sqlite import unicode_like
 from stations.models import Village
 from tests import factories
 

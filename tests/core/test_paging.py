@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from policing.paging import CappedCountPaginator
+from core.paging import CappedCountPaginator
 from stations.models import Community
 
 pytestmark = pytest.mark.django_db

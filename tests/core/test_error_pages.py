@@ -4,7 +4,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from policing.views import error_500
+from core.views import error_500
 
 
 def test_a_missing_page_answers_404_in_the_site_look(client, staff_user):
