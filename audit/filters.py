@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEntry
+from core.filters import SearchFilterSet
 from core.forms import DateInput
-from stations.filters import SearchFilterSet
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:

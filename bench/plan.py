@@ -13,8 +13,8 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.roles import ADMINISTRATOR, assign_role
 from officers.models import Incident, Officer, Shift
-from policing.roles import ADMINISTRATOR, assign_role
 from stations.models import Community, EquipmentItem, Handover, Vehicle
 
 User = get_user_model()

@@ -4,16 +4,9 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ChoiceFilter, DayFilter, ModelChoiceFilter, OrderingFilter, SearchFilterSet
 from core.forms import AllYesNo, DateInput
-from stations.filters import (
-    ChoiceFilter,
-    DayFilter,
-    ModelChoiceFilter,
-    OrderingFilter,
-    SearchFilterSet,
-    visible_officers,
-    visible_stations,
-)
+from stations.filters import visible_officers, visible_stations
 from stations.models import Village
 
 from .models import Incident, Officer, Shift

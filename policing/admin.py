@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.roles import OFFICER, OFFICER_LOGIN_ROLES, Role, assign_role, user_role
 from core.admin_paging import LargeTableAdmin
 from officers.models import Officer
 from officers.models.people import NOT_AN_OFFICER_LOGIN
 from policing.models import User
-from policing.roles import OFFICER, OFFICER_LOGIN_ROLES, Role, assign_role, user_role
 
 
 class RoleFields(forms.ModelForm):

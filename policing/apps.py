@@ -5,15 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PolicingConfig(AppConfig):
+    """The project package; an app only because the user model lives here."""
+
     name = "policing"
     verbose_name = _("Users and roles")
 
     def ready(self) -> None:
-        from policing import two_factor  # noqa: F401 (connect signals)
-        from policing.roles import sync_roles_after_migrate
+        from accounts import two_factor
+        from policing.management.commands.seed_demo import USERS
 
-        # Roles live in code: every migrate brings the groups up to date.
-        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="policing_sync_roles")
+        two_factor.DEMO_USERNAMES.update(username for username, *_rest in USERS)
         post_migrate.connect(
             create_cache_table_after_migrate, sender=self, dispatch_uid="policing_cache_table"
         )

@@ -1,6 +1,6 @@
-from policing import two_factor
+from accounts import two_factor
+from accounts.roles import Role, user_role
 from policing.navigation import sections_for
-from policing.roles import Role, user_role
 
 
 def navigation(request) -> dict:

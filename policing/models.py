@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
-    """A person who signs in. The role is the user's group (see policing.roles)."""
+    """A person who signs in. The role is the user's group (see accounts.roles)."""
 
     must_change_password = models.BooleanField(
         _("must change password"),

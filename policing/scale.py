@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts.roles import COUNCIL_STAFF, OFFICER, SUPERVISOR
 from officers.models import (
     Incident,
     MonthClosure,
@@ -27,7 +28,6 @@ from officers.models import (
     Training,
 )
 from policing.bulk import Loader
-from policing.roles import COUNCIL_STAFF, OFFICER, SUPERVISOR
 from stations.models import (
     Community,
     Custody,

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "pgtrigger",
     "core",
+    "accounts",
     "policing",
     "stations",
     "officers",
@@ -100,9 +101,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "policing.middleware.SessionLimitsMiddleware",
-    "policing.middleware.TwoFactorMiddleware",
-    "policing.middleware.ForcePasswordChangeMiddleware",
+    "accounts.middleware.SessionLimitsMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
+    "accounts.middleware.ForcePasswordChangeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -145,8 +146,8 @@ AUTHENTICATION_BACKENDS = [
 # Five failed sign-ins in a row lock an account for 30 minutes, from whatever address
 # (and so every pair of it with an address). An address alone is throttled only after
 # 50 failures under any usernames in 10 minutes: a council office behind one address is
-# not locked out by one person (policing.lockout; README, Security).
-AXES_HANDLER = "policing.lockout.AccountLockoutHandler"
+# not locked out by one person (accounts.lockout; README, Security).
+AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
@@ -157,7 +158,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
 # Two-factor sign-in with a time-based code (django-otp): required for these roles,
 # available to everyone; DJANGO_TWO_FACTOR_FOR_EVERYONE=true requires it of council
-# staff too (policing.two_factor).
+# staff too (accounts.two_factor).
 TWO_FACTOR_ROLES = ["officer", "supervisor", "administrator"]
 TWO_FACTOR_FOR_EVERYONE = envbool("DJANGO_TWO_FACTOR_FOR_EVERYONE", "false")
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_TWO_FACTOR_ISSUER", "Community Police Officer")
@@ -173,7 +174,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "policing.passwords.DistinctCharactersValidator", "OPTIONS": {"min_distinct": 5}},
+    {"NAME": "accounts.passwords.DistinctCharactersValidator", "OPTIONS": {"min_distinct": 5}},
 ]
 
 LANGUAGE_CODE = "uk"
@@ -301,7 +302,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Sessions end after 30 minutes without activity, and 12 hours after sign-in in any case
-# (policing.middleware.SessionLimitsMiddleware).
+# (accounts.middleware.SessionLimitsMiddleware).
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_LIMIT = 12 * 60 * 60

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from policing import two_factor
-from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
+from accounts import two_factor
+from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
 from tests import factories
 
 

@@ -10,8 +10,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
+from accounts.roles import ADMINISTRATOR, assign_role
 from officers.models import Officer, Training
-from policing.roles import ADMINISTRATOR, assign_role
 from stations.models import Community, Station, Village
 
 PASSWORD = "correct-horse-battery-staple"

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from accounts.roles import OFFICER_LOGIN_ROLES, with_role
 from core.uploads import RandomName
-from policing.roles import OFFICER_LOGIN_ROLES, with_role
 from stations.models import Station, Village, visible_station_ids
 
 

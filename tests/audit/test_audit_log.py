@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import SUPERVISOR, assign_role
 from audit.models import AppendOnlyError, AuditEntry
-from policing.roles import SUPERVISOR, assign_role
 from stations.models import Handover, Village
 from tests.factories import PASSWORD, current_code, enrolled_phone, make_incident
 

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from policing import two_factor
+from accounts import two_factor
 from tests.e2e.test_registries_in_browser import sign_in
 from tests.factories import PASSWORD, current_code, enrolled_phone
 

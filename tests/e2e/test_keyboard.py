@@ -5,8 +5,8 @@ skip link leads to the content, and a form sent back with mistakes says so first
 import pytest
 from django.contrib.auth import get_user_model
 
+from accounts import two_factor
 from officers.models import Incident, Shift
-from policing import two_factor
 from stations.models import Handover
 from tests.factories import PASSWORD, current_code, enrolled_phone
 

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from accounts import two_factor
 from officers.models import Officer
-from policing import two_factor
 from tests.factories import PASSWORD, current_code, enrolled_phone, image_bytes
 
 pytestmark = pytest.mark.e2e

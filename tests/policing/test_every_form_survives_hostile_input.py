@@ -7,9 +7,7 @@ build it here fails the build.
 """
 
 import datetime
-import importlib
 import inspect
-import pkgutil
 
 import pytest
 from django import forms
@@ -22,8 +20,8 @@ from hypothesis import strategies as st
 from core.forms import ScopedModelForm
 from stations.models import Custody, EquipmentItem
 from tests import factories
+from tests.project import project_classes
 
-PACKAGES = ("policing", "stations", "officers", "audit")
 SCRIPT = "<script>alert(1)</script>"
 
 # Text a person, a broken client or an attacker may send.
@@ -63,17 +61,7 @@ HOSTILE_FILE = st.binary(max_size=2048).map(
 
 
 def project_forms() -> list[type[forms.BaseForm]]:
-    found = []
-    for package in PACKAGES:
-        module = importlib.import_module(package)
-        for info in pkgutil.walk_packages(module.__path__, f"{package}."):
-            if ".migrations" in info.name or ".management" in info.name:
-                continue
-            for _name, cls in inspect.getmembers(
-                importlib.import_module(info.name), inspect.isclass
-            ):
-                if issubclass(cls, forms.BaseForm) and cls.__module__ == info.name:
-                    found.append(cls)
+    found = project_classes(forms.BaseForm)
     return sorted(set(found), key=lambda cls: f"{cls.__module__}.{cls.__name__}")
 
 

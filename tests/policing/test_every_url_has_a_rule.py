@@ -5,16 +5,13 @@ Every named page of the site must appear in the role × page table
 here, so a new page without a rule fails the build. Forms never take every field.
 """
 
-import importlib
-import inspect
-import pkgutil
-
 import pytest
 from django import forms
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.policing.test_access import PAGES
+from tests.project import project_classes
 
 # Pages outside the table, and why.
 OUTSIDE_THE_TABLE = {
@@ -68,15 +65,7 @@ def test_media_needs_sign_in(client, db):
 
 
 def project_model_forms():
-    for package in ("policing", "stations", "officers", "audit"):
-        module = importlib.import_module(package)
-        for info in pkgutil.walk_packages(module.__path__, f"{package}."):
-            if ".migrations" in info.name or ".management" in info.name:
-                continue
-            loaded = importlib.import_module(info.name)
-            for _name, value in inspect.getmembers(loaded, inspect.isclass):
-                if issubclass(value, forms.ModelForm) and value.__module__ == info.name:
-                    yield value
+    return project_classes(forms.ModelForm)
 
 
 def test_no_model_form_takes_all_fields_or_excludes():

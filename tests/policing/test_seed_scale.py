@@ -11,8 +11,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import OFFICER, user_role
 from officers.models import Incident, Officer, Party, Shift
-from policing.roles import OFFICER, user_role
 from stations.models import Community, Custody, EquipmentItem, Handover, Station, Vehicle, Village
 from tests import factories
 

@@ -16,8 +16,8 @@ import redis
 from django.contrib.sessions.models import Session
 from django.db import connection
 
+from accounts.roles import COUNCIL_STAFF
 from bench import appserver
-from policing.roles import COUNCIL_STAFF
 from tests import factories
 
 REDIS_URL = "redis://127.0.0.1:6379/15"

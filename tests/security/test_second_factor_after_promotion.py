@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from accounts.roles import ADMINISTRATOR, SUPERVISOR, assign_role
 from officers.models import Party
-from policing.roles import ADMINISTRATOR, SUPERVISOR, assign_role
 from tests import factories
 from tests.factories import PASSWORD
 

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
 from officers.models import Incident, MonthClosure, Shift
-from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
 from tests import factories
 
 H = datetime.timedelta(hours=1)

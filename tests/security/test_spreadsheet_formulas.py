@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from policing.roles import ADMINISTRATOR
+from accounts.roles import ADMINISTRATOR
 from tests import factories
 
 # What a spreadsheet program reads as the start of a formula (OWASP).

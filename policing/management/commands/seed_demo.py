@@ -10,10 +10,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, assign_role
 from officers.models import Incident, Officer, RestrainingOrder, Shift, Training
 from officers.services import incidents
 from policing import demo_dates, demo_recent
-from policing.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, assign_role
 from stations import services
 from stations.models import Community, EquipmentItem, Handover, Station, Vehicle, Village
 

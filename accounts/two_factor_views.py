@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 from django_otp import verify_token
 
+from accounts import two_factor
 from audit.record import Action, Outcome, record
-from policing import two_factor
 
 
 class CodeForm(forms.Form):

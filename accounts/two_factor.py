@@ -18,25 +18,23 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
-from policing.roles import user_role
+from accounts.roles import user_role
 
 DEVICE_NAME = "phone"
+
+# The demo's logins, which sign in without a code on a demo site (``settings.DEMO``);
+# the app that seeds the demo names them when it starts.
+DEMO_USERNAMES: set[str] = set()
 
 
 def is_required(user) -> bool:
     if user_has_device(user):
         return True
-    if settings.DEMO and user.username in demo_usernames():
+    if settings.DEMO and user.username in DEMO_USERNAMES:
         return False
     if settings.TWO_FACTOR_FOR_EVERYONE or user.is_superuser or user.is_staff:
         return True
     return user_role(user) in settings.TWO_FACTOR_ROLES
-
-
-def demo_usernames() -> set[str]:
-    from policing.management.commands.seed_demo import USERS
-
-    return {username for username, *_rest in USERS}
 
 
 def required_for_request(request) -> bool:

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from policing.roles import (
+from accounts.roles import (
     ADMINISTRATOR,
     COUNCIL_STAFF,
     OFFICER,

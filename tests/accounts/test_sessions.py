@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.urls import reverse
 
-from policing.middleware import SessionLimitsMiddleware
+from accounts.middleware import SessionLimitsMiddleware
 from tests.factories import PASSWORD
 
 

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from policing.roles import OFFICER, SUPERVISOR, user_role
+from accounts.roles import OFFICER, SUPERVISOR, user_role
 from tests.factories import PASSWORD
 
 NEW_PASSWORD = "a-long-and-private-passphrase"

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django_otp import user_has_device
 
-from policing import two_factor
+from accounts import two_factor
 
 
 def _url_name(request) -> str | None:

@@ -1,0 +1,96 @@
+"""Filters the lists of every app build on (django-filter): quick selects, search boxes
+for long choices, whole days in Kyiv time and a free-text search."""
+
+import datetime
+
+import django_filters
+from django.db.models import Q
+from django.forms.utils import pretty_name
+from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import QuickSelect, search_widget
+
+
+class QuickSelectFilter:
+    """A filter whose select writes its options directly (core.forms.QuickSelect):
+    through Django's templates each option costs a template, on every list page."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)
+
+
+class ChoiceFilter(QuickSelectFilter, django_filters.ChoiceFilter):
+    pass
+
+
+class OrderingFilter(QuickSelectFilter, django_filters.OrderingFilter):
+    """django-filter's, whose "(descending)" labels are put together when shown, in the
+    page's language, not once at start-up in whichever language was active then."""
+
+    def build_choices(self, fields, labels):
+        descending = lazy(lambda label: str(self.descending_fmt) % label, str)
+        return [
+            choice
+            for field, param in fields.items()
+            for choice in (
+                (param, labels.get(field, pretty_name(param))),
+                (
+                    f"-{param}",
+                    labels.get(f"-{param}", descending(labels.get(field, pretty_name(param)))),
+                ),
+            )
+        ]
+
+
+class ModelChoiceFilter(QuickSelectFilter, django_filters.ModelChoiceFilter):
+    """django-filter's, with a select that stays quick with thousands of choices.
+
+    Whoever reads every station gets a search box instead (core.choice_search): a
+    country's villages and officers are too many to list in every page.
+    """
+
+    @property
+    def field(self):
+        request = self.get_request()
+        if (
+            not hasattr(self, "_field")
+            and request is not None
+            and request.user.has_perm("stations.view_all_stations")
+        ):
+            self.extra["widget"] = search_widget(self.get_queryset(request).model)
+        return super().field
+
+
+class DayFilter(django_filters.DateFilter):
+    """Rows from a day (``lookup_expr="gte"``) or up to a day (``"lte"``), in Kyiv time.
+
+    Compares the moment column with the day's bounds, so the column's index serves the
+    filter; ``__date`` would convert every row's moment first.
+    """
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        if self.lookup_expr == "lte":
+            if value >= datetime.date.max - datetime.timedelta(days=1):
+                return queryset
+            value += datetime.timedelta(days=1)
+        bound = timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
+        lookup = "lt" if self.lookup_expr == "lte" else "gte"
+        return queryset.filter(**{f"{self.field_name}__{lookup}": bound})
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    """A FilterSet with a free-text ``q`` over the fields named in ``search_fields``."""
+
+    search_fields: tuple[str, ...] = ()
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+
+    def search(self, queryset, name, value):
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value.strip()})
+        return queryset.filter(condition)

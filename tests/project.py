@@ -1,0 +1,33 @@
+"""The project's own code, found by walking its installed apps (not the libraries')."""
+
+import importlib
+import inspect
+import pkgutil
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+
+
+def project_apps() -> list[str]:
+    """The installed apps whose code lies in this checkout, in settings order."""
+    base = Path(settings.BASE_DIR)
+    return [
+        config.name
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(base) and ".venv" not in Path(config.path).parts
+    ]
+
+
+def project_classes(base: type):
+    """Every subclass of ``base`` defined in a module of the project's apps, except in
+    migrations and management commands."""
+    for package in project_apps():
+        module = importlib.import_module(package)
+        for info in pkgutil.walk_packages(module.__path__, f"{package}."):
+            if ".migrations" in info.name or ".management" in info.name:
+                continue
+            loaded = importlib.import_module(info.name)
+            for _name, value in inspect.getmembers(loaded, inspect.isclass):
+                if issubclass(value, base) and value.__module__ == info.name:
+                    yield value
