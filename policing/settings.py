@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "stations",
     "officers",
     "audit",
+    "reports",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -295,7 +297,7 @@ else:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# The dashboard's figures are counted at most this often (see policing.views.dashboard).
+# The dashboard's figures are counted at most this often (see reports.views.dashboard).
 DASHBOARD_CACHE_SECONDS = int(os.environ.get("DJANGO_DASHBOARD_CACHE_SECONDS", "300"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

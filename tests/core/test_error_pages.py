@@ -44,7 +44,7 @@ def test_an_unexpected_error_shows_the_500_page_and_no_trace(client, staff_user,
     def broken(*args, **kwargs):
         raise RuntimeError("boom: secret internals")
 
-    monkeypatch.setattr("policing.views.render", broken)
+    monkeypatch.setattr("reports.views.render", broken)
     response = client.get(reverse("home"))
 
     content = response.content.decode()
@@ -58,7 +58,7 @@ def test_an_unexpected_error_shows_the_500_page_and_no_trace(client, staff_user,
 def test_the_error_reference_is_in_the_log(client, staff_user, monkeypatch, caplog):
     client.force_login(staff_user)
     client.raise_request_exception = False
-    monkeypatch.setattr("policing.views.render", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("reports.views.render", lambda *a, **k: 1 / 0)
 
     response = client.get(reverse("home"))
 

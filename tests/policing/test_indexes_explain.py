@@ -23,7 +23,7 @@ pytestmark = [
 ]
 
 User = get_user_model()
-# The search box's order (policing.search): one the date index cannot serve.
+# The search box's order (search.queries): one the date index cannot serve.
 NEWEST_BY_EXPRESSION = Coalesce("occurred_at", "reported_at").desc()
 
 

@@ -39,7 +39,7 @@ def test_a_real_server_error_keeps_its_reference_and_traceback(
 ):
     client = client_for(staff_user)
     client.raise_request_exception = False
-    monkeypatch.setattr("policing.views.render", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("reports.views.render", lambda *a, **k: 1 / 0)
 
     response = client.get(reverse("home"))
 

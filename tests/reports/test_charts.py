@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from policing.charts import LABEL_CHARACTERS, Bar, BarChart, machine_number
+from reports.charts import LABEL_CHARACTERS, Bar, BarChart, machine_number
 from tests import factories
 
 GEOMETRY = {"x", "y", "width", "height", "rx", "viewbox"}

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from officers import duty
 from officers.models import Incident, Officer
-from policing import aggregates
-from policing.charts import BarChart
+from reports import aggregates
+from reports.charts import BarChart
 from stations import selectors
 from stations.models import Community, Handover, Station, Village
 

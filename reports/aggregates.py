@@ -15,7 +15,7 @@ from django.utils import timezone
 from core.months import add_months
 from officers.models import Incident, Officer, Shift, Training
 from officers.worktime import month_bounds
-from policing.charts import Bar
+from reports.charts import Bar
 from stations.models import (
     Custody,
     EquipmentItem,

@@ -16,7 +16,7 @@ from core import exports
 from core.months import parse_month
 from officers.models import Incident, Officer
 from officers.worktime import month_bounds
-from policing import aggregates
+from reports import aggregates
 from stations.models import Community, Custody, Vehicle
 
 

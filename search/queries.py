@@ -9,7 +9,6 @@ Restricted incident text is searched only where the person may read it.
 
 import re
 
-from django.contrib.auth.decorators import login_required
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchVector,
@@ -19,8 +18,6 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Coalesce, Greatest, Lower
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from officers.incident_access import police_station_ids
 from officers.models import Incident, Officer
@@ -157,19 +154,4 @@ def _incidents(user, term: str, postgres: bool):
         Incident.objects.filter(pk__in=newest)
         .select_related("village")
         .order_by("-occurred_at")[:LIMIT]
-    )
-
-
-@login_required
-def search(request: HttpRequest) -> HttpResponse:
-    term = request.GET.get("q", "")
-    results = find(request.user, term)
-    return render(
-        request,
-        "policing/search.html",
-        {
-            "term": term,
-            "results": {key: list(rows) for key, rows in results.items()},
-            "found": any(len(rows) for rows in results.values()) if results else False,
-        },
     )
