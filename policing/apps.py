@@ -11,10 +11,6 @@ class PolicingConfig(AppConfig):
     verbose_name = _("Users and roles")
 
     def ready(self) -> None:
-        from accounts import two_factor
-        from policing.management.commands.seed_demo import USERS
-
-        two_factor.DEMO_USERNAMES.update(username for username, *_rest in USERS)
         post_migrate.connect(
             create_cache_table_after_migrate, sender=self, dispatch_uid="policing_cache_table"
         )

@@ -89,6 +89,9 @@ INSTALLED_APPS = [
     "audit",
     "reports",
     "search",
+    "archive",
+    "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [

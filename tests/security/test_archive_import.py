@@ -26,7 +26,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from policing import archive as archive_module
+from archive import bundle as archive_module
 from tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from archive.bundle import media_files
 from officers.models import Officer
-from policing.archive import media_files
 from tests.factories import image_upload
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -19,8 +19,8 @@ from django.db import DatabaseError, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from policing import archive_checks as checks
-from policing.archive_checks import FORMAT_VERSION, ArchiveError, checksum
+from archive import checks
+from archive.checks import FORMAT_VERSION, ArchiveError, checksum
 
 __all__ = ["ArchiveError", "export_archive", "import_archive", "media_files"]
 # Rebuilt by ``migrate`` itself, or of no lasting use.
@@ -61,7 +61,7 @@ def import_archive(source: Path) -> dict:
     """Restore an archive into an empty database: all of it, or nothing.
 
     The whole archive is unpacked into a temporary folder and checked there first (see
-    policing.archive_checks). The rows then load in one transaction, and only once they
+    archive.checks). The rows then load in one transaction, and only once they
     have loaded do the media files move into MEDIA_ROOT; a failure while moving takes
     back the rows and the files moved so far.
     """

@@ -22,9 +22,9 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from core.images import reencode_image
+from demo import dates as demo_dates
 from officers.models import Incident, Officer, Party, RestrainingOrder, Shift
 from officers.services import incidents
-from policing import demo_dates
 from stations import services
 from stations.models import (
     Custody,

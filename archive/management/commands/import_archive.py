@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from policing.archive import ArchiveError, import_archive
+from archive.bundle import ArchiveError, import_archive
 
 
 class Command(BaseCommand):

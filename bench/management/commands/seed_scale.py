@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.record import suspended
+from bench.scale import CommunityMaker, Numbers, all_tables
 from officers.models import Incident, Shift
-from policing.scale import CommunityMaker, Numbers, all_tables
 
 
 class Command(BaseCommand):

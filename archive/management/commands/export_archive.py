@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from policing.archive import export_archive
+from archive.bundle import export_archive
 
 
 class Command(BaseCommand):

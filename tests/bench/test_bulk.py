@@ -1,12 +1,12 @@
-"""policing.bulk: rows written by COPY (PostgreSQL) or INSERT read back unchanged."""
+"""bench.bulk: rows written by COPY (PostgreSQL) or INSERT read back unchanged."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from bench.bulk import Loader
 from officers.models import Shift
-from policing.bulk import Loader
 from stations.models import Community, Village
 from tests import factories
 

@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.roles import COUNCIL_STAFF, OFFICER, SUPERVISOR
+from bench.bulk import Loader
 from officers.models import (
     Incident,
     MonthClosure,
@@ -27,7 +28,6 @@ from officers.models import (
     Shift,
     Training,
 )
-from policing.bulk import Loader
 from stations.models import (
     Community,
     Custody,

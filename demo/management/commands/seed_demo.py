@@ -1,5 +1,5 @@
 """Load the demo community: Mariupol in January 2022, one login per role, and the
-programme carried on up to today (policing.demo_recent)."""
+programme carried on up to today (demo.recent)."""
 
 import datetime
 import random
@@ -10,70 +10,24 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, assign_role
+from accounts.roles import ADMINISTRATOR, SUPERVISOR, assign_role
+from demo import dates as demo_dates
+from demo import recent as demo_recent
+from demo.community import (
+    DEFAULT_PASSWORD,
+    HANDOVER_DAY,
+    ITEMS_ARRIVED,
+    MAYOR,
+    OFFICERS,
+    POLICE_HEAD,
+    USERS,
+    VILLAGES,
+    WITNESSES,
+)
 from officers.models import Incident, Officer, RestrainingOrder, Shift, Training
 from officers.services import incidents
-from policing import demo_dates, demo_recent
 from stations import services
 from stations.models import Community, EquipmentItem, Handover, Station, Vehicle, Village
-
-DEFAULT_PASSWORD = "demo-password-2022"
-
-VILLAGES = [
-    # name, Latin name, population, latitude, longitude
-    ("Старий Крим", "Staryi Krym", 8900, "47.16530", "37.48740"),
-    ("Виноградне", "Vynohradne", 3000, "47.06500", "37.67500"),
-    ("Покровське", "Pokrovske", 700, "47.22400", "37.56600"),
-    ("Бердянське", "Berdianske", 1400, "47.02900", "37.39000"),
-]
-
-OFFICERS = [
-    # surname, name, patronymic, badge, rank, villages, lives in the community
-    ("Тимофєєв", "Артем", "", "0001001", Officer.Rank.SERGEANT, ["Старий Крим"], True),
-    (
-        "Коваленко",
-        "Олег",
-        "Іванович",
-        "0001002",
-        Officer.Rank.SENIOR_SERGEANT,
-        ["Виноградне"],
-        True,
-    ),
-    ("Шевчук", "Марина", "Петрівна", "0001003", Officer.Rank.SERGEANT, ["Покровське"], False),
-    ("Бондар", "Дмитро", "Сергійович", "0001004", Officer.Rank.LIEUTENANT, ["Бердянське"], True),
-    (
-        "Ткаченко",
-        "Ірина",
-        "Олександрівна",
-        "0001005",
-        Officer.Rank.SERGEANT,
-        ["Старий Крим", "Виноградне"],
-        False,
-    ),
-]
-
-USERS = [
-    # username, first name, last name, role, badge of the officer record it belongs to
-    ("admin", "Адміністратор", "Системи", ADMINISTRATOR, None),
-    ("staff", "Олена", "Коваль", COUNCIL_STAFF, None),
-    ("supervisor", "Ігор", "Мельник", SUPERVISOR, None),
-    ("officer", "Артем", "Тимофєєв", OFFICER, "0001001"),
-    ("kovalenko", "Олег", "Коваленко", OFFICER, "0001002"),
-    ("shevchuk", "Марина", "Шевчук", OFFICER, "0001003"),
-    ("bondar", "Дмитро", "Бондар", OFFICER, "0001004"),
-    ("tkachenko", "Ірина", "Ткаченко", OFFICER, "0001005"),
-]
-
-# The scene of 19 January 2022: the mayor hands each officer the keys of a car, the head
-# of the police directorate a service pistol, in front of witnesses.
-HANDOVER_DAY = datetime.datetime(2022, 1, 19, 11, 0)
-ITEMS_ARRIVED = datetime.date(2022, 1, 10)
-MAYOR = ("Вадим Бойченко", "Маріупольський міський голова")
-POLICE_HEAD = (
-    "Олександр Петренко",
-    "Начальник Головного управління Національної поліції в Донецькій області",
-)
-WITNESSES = "Олена Коваль, працівник міської ради\nІгор Мельник, керівник станції"
 
 
 class Command(BaseCommand):
