@@ -8,14 +8,20 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
+# The benchmark's tooling, not the site: its locustfile patches the standard library
+# (gevent) as soon as it is imported.
+NOT_THE_SITE = {"bench"}
+
 
 def project_apps() -> list[str]:
-    """The installed apps whose code lies in this checkout, in settings order."""
+    """The site's installed apps whose code lies in this checkout, in settings order."""
     base = Path(settings.BASE_DIR)
     return [
         config.name
         for config in apps.get_app_configs()
-        if Path(config.path).is_relative_to(base) and ".venv" not in Path(config.path).parts
+        if Path(config.path).is_relative_to(base)
+        and ".venv" not in Path(config.path).parts
+        and config.name not in NOT_THE_SITE
     ]
 
 
