@@ -96,12 +96,12 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
     if month >= timezone.localdate().replace(day=1) and not request.GET.get("month"):
         month = (month - datetime.timedelta(days=1)).replace(day=1)  # last full month
     if community is None:
-        return render(request, "policing/report.html", {"communities": communities, "report": None})
+        return render(request, "reports/monthly.html", {"communities": communities, "report": None})
     report = build(request.user, community, month)
     if request.GET.get("export") in exports.FORMATS:
         return _xlsx(report)
     return render(
         request,
-        "policing/report.html",
+        "reports/monthly.html",
         {"communities": communities, "report": report, **report},
     )

@@ -65,7 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     if user.has_perm("stations.add_handover"):
         context["unconfirmed_count"] = Handover.objects.unconfirmed().count()
-    return render(request, "policing/home.html", context)
+    return render(request, "reports/home.html", context)
 
 
 def dashboard(user) -> dict:

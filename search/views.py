@@ -13,7 +13,7 @@ def search(request: HttpRequest) -> HttpResponse:
     results = find(request.user, term)
     return render(
         request,
-        "policing/search.html",
+        "search/search.html",
         {
             "term": term,
             "results": {key: list(rows) for key, rows in results.items()},
