@@ -36,7 +36,7 @@ REGISTRY_MODELS = [
 CUSTODY_MODELS = ["stations.handover", "stations.custody"]
 # Officers log their own shifts; supervisors approve them and close months.
 WORK_MODELS = ["officers.shift", "officers.monthclosure"]
-# Police roles log incidents; staff read what is not restricted (officers.incident_access).
+# Police roles log incidents; staff read what is not restricted (officers.rules).
 INCIDENT_MODELS = [
     "officers.incident",
     "officers.party",

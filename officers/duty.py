@@ -43,8 +43,8 @@ def on_duty_panel(user) -> dict:
 
 def expiring_orders(user) -> list:
     """Urgent restraining orders ending within 24 hours at the user's stations (police)."""
-    from .incident_access import police_station_ids
     from .models import RestrainingOrder
+    from .rules import police_station_ids
 
     stations = police_station_ids(user)
     if not stations:

@@ -1,18 +1,22 @@
-"""Who may do what with a shift: the object-level rules of the officers app, in one place.
+"""Who may do what with a shift, a month and an incident: the object rules of the officers
+app, declared once (django-rules) and asked everywhere as ``user.has_perm(name, obj)``.
 
 Nobody reviews their own work, whatever their roles: a supervisor whose login is also an
-officer's has their shifts approved by another supervisor of the station.
+officer's has their shifts and reports approved, and their cases decided, by another
+supervisor of the station. Restricted (domestic violence) details are for the police of
+the incident's station only.
 """
 
 import datetime
 
+import rules
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stations.models import Station
+from stations.rules import reads_every_station, supervised_ids, supervises_station
 
-from .models import MonthClosure, Shift
+from .models import Incident, MonthClosure, Officer, Shift
 from .worktime import month_bounds
 
 OWN_SHIFT = _("Nobody reviews their own shift: another supervisor of the station does.")
@@ -20,47 +24,88 @@ OWN_MONTH = _(
     "Your own shifts of this month are not yet approved by another supervisor of the"
     " station; the month can be closed once they are."
 )
+OWN_REPORT = _("Nobody reviews their own report: another supervisor of the station does.")
+OWN_CASE = _("Nobody closes or reopens their own case: another supervisor of the station does.")
 
 
-def month_of(shift: Shift):
+def police_station_ids(user) -> frozenset[int]:
+    """Stations whose restricted details the user may see: supervised, or served at.
+    Read once per request (kept on the user)."""
+    if not hasattr(user, "_police_station_ids"):
+        served = Officer.objects.filter(user=user).values_list("station_id", flat=True)
+        user._police_station_ids = supervised_ids(user) | frozenset(served if user.pk else ())
+    return user._police_station_ids
+
+
+def supervises(user, station_id: int) -> bool:
+    return user.is_superuser or station_id in supervised_ids(user)
+
+
+# Shifts and months
+
+
+def month_of(shift: Shift) -> datetime.date:
     return timezone.localtime(shift.started_at).date().replace(day=1)
 
 
 def month_is_closed(shift: Shift) -> bool:
-    return MonthClosure.objects.filter(
-        station_id=shift.officer.station_id, month=month_of(shift)
-    ).exists()
+    if not hasattr(shift, "_month_is_closed"):
+        shift._month_is_closed = MonthClosure.objects.filter(
+            station_id=shift.officer.station_id, month=month_of(shift)
+        ).exists()
+    return shift._month_is_closed
 
 
-def may_edit_shift(user, shift: Shift) -> bool:
-    """The officer, while the shift is open or returned and its month is not closed."""
-    return (
-        shift.officer.user_id == user.pk
-        and shift.status in (Shift.Status.OPEN, Shift.Status.RETURNED)
-        and not month_is_closed(shift)
-    )
-
-
+@rules.predicate
 def is_own_shift(user, shift: Shift) -> bool:
     return user.pk is not None and shift.officer.user_id == user.pk
 
 
-def supervises(user, station_id: int) -> bool:
-    if user.is_superuser:
-        return True
-    return Station.objects.filter(pk=station_id, supervisors=user).exists()
+@rules.predicate
+def is_shift_open(user, shift: Shift) -> bool:
+    return shift.is_open
 
 
-def may_review_shift(user, shift: Shift) -> bool:
-    """A supervisor of the officer's station, for a submitted shift of an open month;
-    never the officer themselves."""
-    return (
-        shift.status == Shift.Status.SUBMITTED
-        and not is_own_shift(user, shift)
-        and user.has_perm("officers.approve_shift")
-        and supervises(user, shift.officer.station_id)
-        and not month_is_closed(shift)
-    )
+@rules.predicate
+def is_shift_correctable(user, shift: Shift) -> bool:
+    return shift.status in (Shift.Status.OPEN, Shift.Status.RETURNED)
+
+
+@rules.predicate
+def is_shift_submitted(user, shift: Shift) -> bool:
+    return shift.status == Shift.Status.SUBMITTED
+
+
+@rules.predicate
+def in_closed_month(user, shift: Shift) -> bool:
+    return month_is_closed(shift)
+
+
+@rules.predicate
+def approves_shifts(user) -> bool:
+    return user.has_perm("officers.approve_shift")
+
+
+@rules.predicate
+def supervises_officer_station(user, record) -> bool:
+    """Of a shift, or of an officer: a supervisor of the officer's station."""
+    officer = record if isinstance(record, Officer) else record.officer
+    return supervises(user, officer.station_id)
+
+
+@rules.predicate
+def is_administrator(user) -> bool:
+    return user.is_superuser
+
+
+@rules.predicate
+def closes_months(user) -> bool:
+    return user.has_perm("officers.add_monthclosure")
+
+
+@rules.predicate
+def is_the_officer(user, officer: Officer) -> bool:
+    return user.pk is not None and officer.user_id == user.pk
 
 
 def has_own_unapproved_shifts(user, station_id: int, month: datetime.date) -> bool:
@@ -79,6 +124,109 @@ def has_own_unapproved_shifts(user, station_id: int, month: datetime.date) -> bo
     )
 
 
-def may_override_closed_month(user) -> bool:
-    """Only an administrator changes a shift of a closed month (with a reason)."""
-    return user.is_superuser
+# The officer, while the shift is open or returned and its month is not closed.
+rules.add_perm("officers.edit_shift", is_own_shift & is_shift_correctable & ~in_closed_month)
+rules.add_perm(
+    "officers.end_shift", is_shift_open & is_own_shift & is_shift_correctable & ~in_closed_month
+)
+rules.add_perm(
+    "officers.correct_shift",
+    ~is_shift_open & is_own_shift & is_shift_correctable & ~in_closed_month,
+)
+# A supervisor of the officer's station, for a submitted shift of an open month; never
+# the officer themselves.
+rules.add_perm(
+    "officers.review_shift",
+    is_shift_submitted
+    & ~is_own_shift
+    & approves_shifts
+    & supervises_officer_station
+    & ~in_closed_month,
+)
+# Only an administrator changes a shift of a closed month (with a reason).
+rules.add_perm("officers.override_closed_month", in_closed_month & is_administrator)
+# Timesheets: every line for who reads every station or supervises it, else one's own.
+rules.add_perm("officers.read_station_timesheet", reads_every_station | supervises_station)
+rules.add_perm(
+    "officers.read_officer_timesheet",
+    is_the_officer | reads_every_station | supervises_officer_station,
+)
+rules.add_perm("officers.close_station_month", closes_months & supervises_station)
+
+
+# Incidents
+
+
+@rules.predicate
+def is_restricted(user, incident: Incident) -> bool:
+    return incident.is_restricted
+
+
+@rules.predicate
+def is_station_police(user, incident: Incident) -> bool:
+    return incident.station_id in police_station_ids(user)
+
+
+@rules.predicate
+def is_station_supervisor(user, incident: Incident) -> bool:
+    return incident.station_id in supervised_ids(user)
+
+
+@rules.predicate
+def is_own_incident(user, incident: Incident) -> bool:
+    """The person reported the incident, or drafted it."""
+    return user.pk is not None and user.pk in (
+        incident.reporting_officer.user_id,
+        incident.created_by_id,
+    )
+
+
+@rules.predicate
+def is_reporting_officer(user, incident: Incident) -> bool:
+    return user.pk is not None and incident.reporting_officer.user_id == user.pk
+
+
+@rules.predicate
+def is_report_open(user, incident: Incident) -> bool:
+    """A draft or a returned report that no decision has locked."""
+    return not incident.is_locked and incident.report_status in (
+        Incident.Report.DRAFT,
+        Incident.Report.RETURNED,
+    )
+
+
+@rules.predicate
+def is_report_submitted(user, incident: Incident) -> bool:
+    return incident.report_status == Incident.Report.SUBMITTED
+
+
+@rules.predicate
+def is_locked(user, incident: Incident) -> bool:
+    return incident.is_locked
+
+
+@rules.predicate
+def approves_incidents(user) -> bool:
+    return user.has_perm("officers.approve_incident")
+
+
+@rules.predicate
+def changes_incidents(user) -> bool:
+    return user.has_perm("officers.change_incident")
+
+
+# Description, parties, photos: for everyone who may read the incident, unless it is
+# restricted; then only for the police of its station.
+rules.add_perm("officers.read_incident_details", ~is_restricted | is_station_police)
+rules.add_perm("officers.edit_incident", is_reporting_officer & is_report_open)
+rules.add_perm(
+    "officers.review_incident",
+    is_report_submitted & ~is_own_incident & approves_incidents & is_station_supervisor,
+)
+# Start work, refer, request closure, add photos.
+rules.add_perm("officers.work_on_incident", is_station_police & changes_incidents)
+rules.add_perm("officers.add_supplement", is_station_police & changes_incidents & is_locked)
+# Close, or reopen a closed case: the station's supervisor, unless it is their own.
+rules.add_perm(
+    "officers.decide_incident", ~is_own_incident & approves_incidents & is_station_supervisor
+)

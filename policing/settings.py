@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "pgtrigger",
+    "rules",
     "core",
     "accounts",
     "policing",
@@ -146,6 +147,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "policing.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Object rules (an officer's own shift, a supervisor's station), declared in each
+    # app's rules.py and asked as user.has_perm("officers.review_shift", shift).
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five failed sign-ins in a row lock an account for 30 minutes, from whatever address

@@ -19,6 +19,7 @@ from reports import aggregates
 from reports.charts import BarChart
 from stations import selectors
 from stations.models import Community, Handover, Station, Village
+from stations.rules import reads_every_station
 
 
 @login_required
@@ -75,7 +76,7 @@ def dashboard(user) -> dict:
     ``DASHBOARD_CACHE_SECONDS``: shared by everyone who reads every station, per person
     otherwise (and per language, as the labels are translated).
     """
-    scope = "all" if user.has_perm("stations.view_all_stations") else f"user-{user.pk}"
+    scope = "all" if reads_every_station(user) else f"user-{user.pk}"
     return cache.get_or_set(
         f"dashboard:{scope}:{get_language()}",
         lambda: _dashboard_figures(user),

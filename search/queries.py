@@ -19,8 +19,8 @@ from django.db import connection
 from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Coalesce, Greatest, Lower
 
-from officers.incident_access import police_station_ids
 from officers.models import Incident, Officer
+from officers.rules import police_station_ids
 from stations.models import EquipmentItem, Station, Vehicle, Village
 from stations.plates import normalize_plate
 

@@ -1,7 +1,7 @@
 """The incident log: numbered reports, their parties, follow-ups and photos.
 
 Domestic violence incidents are restricted: their description and parties are shown
-only to the police of the station (see ``officers.incident_access``), and every view
+only to the police of the station (see ``officers.rules``), and every view
 of those details is logged.
 """
 
@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from core.uploads import RandomName
 from stations.models import Community, Village
 from stations.models.territory import visible_station_ids
+from stations.rules import reads_every_station
 
 from .people import Officer
 from .shifts import Shift
@@ -29,7 +30,7 @@ ORDER_MAX_DAYS = 10
 class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "IncidentQuerySet":
         """Staff read every incident (restricted details aside); police their stations'."""
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         # The station ids themselves, not a subquery: told "station 17", the planner
         # takes that station's rows from its index; told "stations of a subquery", it

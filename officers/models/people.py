@@ -11,11 +11,12 @@ from simple_history.models import HistoricalRecords
 from accounts.roles import OFFICER_LOGIN_ROLES, with_role
 from core.uploads import RandomName
 from stations.models import Station, Village, visible_station_ids
+from stations.rules import reads_every_station
 
 
 class OfficerQuerySet(models.QuerySet):
     def visible_to(self, user) -> "OfficerQuerySet":
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         return self.filter(station__in=visible_station_ids(user))
 

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from stations.models import Station, Vehicle, Village
 from stations.models.territory import own_or_supervised
+from stations.rules import reads_every_station
 
 from .people import Officer
 
@@ -21,7 +22,7 @@ FORGOTTEN_AFTER = datetime.timedelta(hours=14)
 class ShiftQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ShiftQuerySet":
         """Staff read all shifts; supervisors their stations'; an officer their own."""
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         return self.filter(own_or_supervised(user))
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.images import reencode_image
-from officers import incident_access
+from officers import rules
 from officers.models import (
     Attachment,
     Incident,
@@ -87,8 +87,8 @@ def incident_submit(*, incident: Incident, user) -> Incident:
 
 @transaction.atomic
 def incident_review(*, incident: Incident, user, approve: bool, comment: str = "") -> Incident:
-    if incident_access.is_own(user, incident):
-        raise IncidentError(str(incident_access.OWN_REPORT))
+    if rules.is_own_incident(user, incident):
+        raise IncidentError(str(rules.OWN_REPORT))
     if not approve and not comment.strip():
         raise IncidentError(_("Say what needs correcting."))
     incident.report_status = Incident.Report.APPROVED if approve else Incident.Report.RETURNED
@@ -99,8 +99,8 @@ def incident_review(*, incident: Incident, user, approve: bool, comment: str = "
 
 
 def _check_not_own_case(incident: Incident, user) -> None:
-    if incident_access.is_own(user, incident):
-        raise IncidentError(str(incident_access.OWN_CASE))
+    if rules.is_own_incident(user, incident):
+        raise IncidentError(str(rules.OWN_CASE))
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 """The incident log: officers draft and submit, supervisors review and decide cases.
 
-Restricted (domestic violence) details are shown only where ``incident_access`` says,
+Restricted (domestic violence) details are shown only where the rules (``officers.rules``) say,
 and each view of them is logged.
 """
 
@@ -19,7 +19,7 @@ from core import exports
 from core.history import history_entries
 from core.mixins import RegistryListView
 from core.refusals import Refused
-from officers import incident_access as access
+from officers import restricted_views, rules
 from officers.filters import IncidentFilter
 from officers.forms import (
     AttachmentForm,
@@ -75,7 +75,7 @@ class IncidentList(RegistryListView):
     export_columns = True  # built per request: which details the person may see
 
     def get(self, request, *args, **kwargs):
-        self.police_ids = access.police_station_ids(request.user)
+        self.police_ids = rules.police_station_ids(request.user)
         fmt = request.GET.get("export")
         if fmt in exports.FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
@@ -124,11 +124,11 @@ def _step_form(step: str, request: HttpRequest | None = None):
 
 def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpResponse:
     """The incident's page; ``sent`` is a step's form sent back with its mistakes."""
-    details = access.shows_details(request.user, incident)
+    details = request.user.has_perm("officers.read_incident_details", incident)
     if details:
-        access.log_restricted_view(request.user, incident, RestrictedView.How.DETAIL)
+        restricted_views.log_restricted_view(request.user, incident, RestrictedView.How.DETAIL)
     order = RestrainingOrder.objects.filter(incident=incident).first() if details else None
-    work = access.may_work_on_case(request.user, incident)
+    work = request.user.has_perm("officers.work_on_incident", incident)
     forms = {step: _step_form(step) for step in STEP_FORMS}
     if sent is not None:
         forms[sent[0]] = sent[1]
@@ -144,10 +144,10 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
             "order": order,
             "events": list(incident.events.select_related("user")),
             "history": history_entries(incident) if details else [],
-            "may_edit": access.may_edit(request.user, incident),
-            "may_review": access.may_review(request.user, incident),
+            "may_edit": request.user.has_perm("officers.edit_incident", incident),
+            "may_review": request.user.has_perm("officers.review_incident", incident),
             "may_work": work,
-            "may_decide": access.may_decide_case(request.user, incident),
+            "may_decide": request.user.has_perm("officers.decide_incident", incident),
             "missing": service.missing_for_submission(incident),
             "step_forms": forms,
             "sent_step": sent[0] if sent else "",
@@ -174,7 +174,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     incident = get_incident_for_user(request.user, pk)
-    if not access.may_edit(request.user, incident):
+    if not request.user.has_perm("officers.edit_incident", incident):
         raise PermissionDenied
     form = IncidentForm(
         request.POST if request.method == "POST" else None,
@@ -191,7 +191,7 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _child_form(request, pk, form_class, instance_for, template, title):
     """Add a party or an order while the report can still be edited."""
     incident = get_incident_for_user(request.user, pk)
-    if not access.may_edit(request.user, incident):
+    if not request.user.has_perm("officers.edit_incident", incident):
         raise PermissionDenied
     instance = instance_for(incident)
     form = form_class(request.POST if request.method == "POST" else None, instance=instance)
@@ -247,10 +247,25 @@ def order_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Steps nobody takes on their own incident, and what they are told if they try.
 OWN_WORK_REFUSALS = {
-    "approve": access.OWN_REPORT,
-    "return": access.OWN_REPORT,
-    "close": access.OWN_CASE,
-    "reopen": access.OWN_CASE,
+    "approve": rules.OWN_REPORT,
+    "return": rules.OWN_REPORT,
+    "close": rules.OWN_CASE,
+    "reopen": rules.OWN_CASE,
+}
+
+
+# The rule (officers.rules) that lets a person take each step.
+STEP_RULES = {
+    "submit": "officers.edit_incident",
+    "approve": "officers.review_incident",
+    "return": "officers.review_incident",
+    "start": "officers.work_on_incident",
+    "refer": "officers.work_on_incident",
+    "request_closure": "officers.work_on_incident",
+    "close": "officers.decide_incident",
+    "reopen": "officers.decide_incident",
+    "supplement": "officers.add_supplement",
+    "photo": "officers.work_on_incident",
 }
 
 
@@ -260,23 +275,11 @@ def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """One step of the report or case workflow, from a button on the incident page."""
     incident = get_incident_for_user(request.user, pk)
     user = request.user
-    allowed = {
-        "submit": access.may_edit(user, incident),
-        "approve": access.may_review(user, incident),
-        "return": access.may_review(user, incident),
-        "start": access.may_work_on_case(user, incident),
-        "refer": access.may_work_on_case(user, incident),
-        "request_closure": access.may_work_on_case(user, incident),
-        "close": access.may_decide_case(user, incident),
-        "reopen": access.may_decide_case(user, incident),
-        "supplement": access.may_work_on_case(user, incident) and incident.is_locked,
-        "photo": access.may_work_on_case(user, incident),
-    }
-    if step not in allowed:
+    if step not in STEP_RULES:
         raise Http404
-    if step in OWN_WORK_REFUSALS and access.is_own(user, incident):
+    if step in OWN_WORK_REFUSALS and rules.is_own_incident(user, incident):
         raise Refused(OWN_WORK_REFUSALS[step])
-    if not allowed[step]:
+    if not user.has_perm(STEP_RULES[step], incident):
         raise PermissionDenied
     form = _step_form(step, request) if step in STEP_FORMS else None
     if form is not None and not form.is_valid():
@@ -322,7 +325,7 @@ def _do_step(request, incident, step, data: dict) -> None:
 def attachment_file(request: HttpRequest, pk: int, attachment_pk: int, size: str) -> FileResponse:
     """A photo of an incident, to those who may see the incident's details."""
     incident = get_incident_for_user(request.user, pk)
-    if not access.shows_details(request.user, incident):
+    if not request.user.has_perm("officers.read_incident_details", incident):
         raise PermissionDenied
     attachment = get_object_or_404(incident.attachments, pk=attachment_pk)
     stored = attachment.thumbnail if size == "thumb" else attachment.image
@@ -344,7 +347,7 @@ def incident_map(request: HttpRequest) -> HttpResponse:
         request.GET,
         queryset=Incident.objects.visible_to(request.user),
         request=request,
-        police_ids=access.police_station_ids(request.user),
+        police_ids=rules.police_station_ids(request.user),
     )
     return render(
         request,
@@ -365,7 +368,7 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
         request.GET,
         queryset=Incident.objects.visible_to(request.user).select_related("village"),
         request=request,
-        police_ids=access.police_station_ids(request.user),
+        police_ids=rules.police_station_ids(request.user),
     )
     rows = filterset.qs if filterset.is_valid() else Incident.objects.none()
     police_ids = filterset.police_ids
@@ -411,7 +414,7 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
                 },
             }
         )
-    access.log_map_views(request.user, seen_restricted)
+    restricted_views.log_map_views(request.user, seen_restricted)
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 

@@ -63,7 +63,7 @@ def shift_start(request: HttpRequest) -> HttpResponse:
 @login_required
 def shift_end(request: HttpRequest, pk: int) -> HttpResponse:
     shift = get_shift_for_user(request.user, pk)
-    if not shift.is_open or not rules.may_edit_shift(request.user, shift):
+    if not request.user.has_perm("officers.end_shift", shift):
         raise PermissionDenied
     form = ShiftEndForm(request.POST if request.method == "POST" else None, shift=shift)
     if request.method == "POST" and form.is_valid():
@@ -81,9 +81,8 @@ def shift_end(request: HttpRequest, pk: int) -> HttpResponse:
 def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The officer corrects a returned shift; an admin fixes a closed month with a reason."""
     shift = get_shift_for_user(request.user, pk)
-    closed = rules.month_is_closed(shift)
-    override = closed and rules.may_override_closed_month(request.user)
-    if not (rules.may_edit_shift(request.user, shift) or override):
+    override = request.user.has_perm("officers.override_closed_month", shift)
+    if not (request.user.has_perm("officers.edit_shift", shift) or override):
         raise PermissionDenied
     form = ShiftEditForm(
         request.POST if request.method == "POST" else None, shift=shift, needs_reason=override
@@ -112,11 +111,10 @@ def _shift_page(request: HttpRequest, shift: Shift, return_form=None) -> HttpRes
         {
             "shift": shift,
             "villages": list(shift.villages.all()),
-            "may_edit": rules.may_edit_shift(request.user, shift) and not shift.is_open,
-            "may_end": shift.is_open and rules.may_edit_shift(request.user, shift),
-            "may_review": rules.may_review_shift(request.user, shift),
-            "may_override": rules.month_is_closed(shift)
-            and rules.may_override_closed_month(request.user),
+            "may_edit": request.user.has_perm("officers.correct_shift", shift),
+            "may_end": request.user.has_perm("officers.end_shift", shift),
+            "may_review": request.user.has_perm("officers.review_shift", shift),
+            "may_override": request.user.has_perm("officers.override_closed_month", shift),
             "return_form": return_form or ShiftReturnForm(),
             "history": history_entries(shift),
             "now": timezone.now(),
@@ -133,7 +131,7 @@ def shift_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
         raise Http404
     if rules.is_own_shift(request.user, shift):
         raise Refused(rules.OWN_SHIFT)
-    if not rules.may_review_shift(request.user, shift):
+    if not request.user.has_perm("officers.review_shift", shift):
         raise PermissionDenied
     if decision == "approve":
         services.shift_approve(shift=shift, user=request.user)

@@ -39,9 +39,7 @@ def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
     station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
     month = parse_month(request.GET.get("month"), working_month(timezone.localdate()))
     officers = Officer.objects.visible_to(request.user).filter(station=station)
-    if not request.user.has_perm("stations.view_all_stations") and not rules.supervises(
-        request.user, station.pk
-    ):
+    if not request.user.has_perm("officers.read_station_timesheet", station):
         officers = officers.filter(user=request.user)  # an officer sees their own line
     rows = timesheet(month, list(officers.order_by("surname", "name")))
     fmt = request.GET.get("export")
@@ -50,8 +48,7 @@ def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
     closure = MonthClosure.objects.filter(station=station, month=month).first()
     may_close = (
         closure is None
-        and request.user.has_perm("officers.add_monthclosure")
-        and rules.supervises(request.user, station.pk)
+        and request.user.has_perm("officers.close_station_month", station)
         and month < timezone.localdate().replace(day=1)
     )
     own_unapproved = may_close and rules.has_own_unapproved_shifts(request.user, station.pk, month)
@@ -77,12 +74,7 @@ def officer_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
     officer = get_object_or_404(
         Officer.objects.visible_to(request.user).select_related("station"), pk=pk
     )
-    is_self = officer.user_id == request.user.pk
-    if not (
-        is_self
-        or request.user.has_perm("stations.view_all_stations")
-        or rules.supervises(request.user, officer.station_id)
-    ):
+    if not request.user.has_perm("officers.read_officer_timesheet", officer):
         raise PermissionDenied
     month = parse_month(request.GET.get("month"), working_month(timezone.localdate()))
     row = timesheet(month, [officer])[0]
@@ -104,7 +96,7 @@ def officer_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("officers.add_monthclosure", raise_exception=True)
 def month_close(request: HttpRequest, pk: int) -> HttpResponse:
     station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
-    if not rules.supervises(request.user, station.pk):
+    if not request.user.has_perm("officers.close_station_month", station):
         raise PermissionDenied
     form = MonthCloseForm(request.POST)
     if form.is_valid():

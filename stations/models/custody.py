@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from stations.rules import reads_every_station
+
 from .equipment import EquipmentItem
 from .territory import own_or_supervised
 
@@ -20,7 +22,7 @@ from .territory import own_or_supervised
 class HandoverQuerySet(models.QuerySet):
     def visible_to(self, user) -> "HandoverQuerySet":
         """Staff read every act; supervisors their stations'; an officer only their own."""
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         return self.filter(own_or_supervised(user))
 
@@ -127,6 +129,14 @@ class Handover(models.Model):
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
 
+    @property
+    def is_issue(self) -> bool:
+        return self.kind == self.Kind.ISSUE
+
+    @property
+    def is_return(self) -> bool:
+        return self.kind == self.Kind.RETURN
+
     def witness_list(self) -> list[str]:
         return [line.strip() for line in self.witnesses.splitlines() if line.strip()]
 
@@ -171,7 +181,7 @@ class CustodyQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "CustodyQuerySet":
         """The same rule as for acts: an officer sees only their own custody."""
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         return self.filter(own_or_supervised(user))
 

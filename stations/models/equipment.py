@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from stations.rules import reads_every_station
+
 from .fleet import Vehicle
 from .territory import Station, supervised_station_ids
 
@@ -14,7 +16,7 @@ class EquipmentItemQuerySet(models.QuerySet):
     def visible_to(self, user) -> "EquipmentItemQuerySet":
         """Staff read every item; supervisors their stations'; an officer what they
         hold or once held."""
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         from .custody import Custody
 

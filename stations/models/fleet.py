@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from stations.plates import normalize_plate, normalize_vin, validate_plate, validate_vin
+from stations.rules import reads_every_station
 
 from .territory import Station, visible_station_ids
 
@@ -25,7 +26,7 @@ def noon_of(day: datetime.date) -> datetime.datetime:
 
 class VehicleQuerySet(models.QuerySet):
     def visible_to(self, user) -> "VehicleQuerySet":
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         return self.filter(station__in=visible_station_ids(user))
 

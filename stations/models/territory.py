@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.uploads import RandomName
+from stations.rules import reads_every_station
 
 
 def visible_station_ids(user) -> models.QuerySet:
@@ -22,7 +23,7 @@ def visible_station_ids(user) -> models.QuerySet:
     they supervise; an officer reads the station they serve at. This is the one place
     where that rule lives.
     """
-    if user.has_perm("stations.view_all_stations"):
+    if reads_every_station(user):
         return Station.objects.values("pk")
     return Station.objects.filter(Q(supervisors=user) | Q(officers__user=user)).values("pk")
 
@@ -57,7 +58,7 @@ def _few_ids(queryset):
 
 class CommunityQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CommunityQuerySet":
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         return self.filter(villages__station__in=visible_station_ids(user)).distinct()
 
@@ -100,7 +101,7 @@ class Community(models.Model):
 
 class VillageQuerySet(models.QuerySet):
     def visible_to(self, user) -> "VillageQuerySet":
-        if user.has_perm("stations.view_all_stations"):
+        if reads_every_station(user):
             return self
         return self.filter(station__in=visible_station_ids(user))
 

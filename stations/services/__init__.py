@@ -7,7 +7,6 @@ from .custody import (
     handover_confirm,
     handover_issue,
     handover_return,
-    may_confirm,
 )
 from .fleet import fuel_record_add, maintenance_record_add, odometer_reading_add
 
@@ -20,6 +19,5 @@ __all__ = [
     "handover_issue",
     "handover_return",
     "maintenance_record_add",
-    "may_confirm",
     "odometer_reading_add",
 ]

@@ -153,22 +153,13 @@ def handover_return(
     return act
 
 
-def may_confirm(handover: Handover, user) -> bool:
-    """Issue acts are confirmed by the receiving officer; return acts by council staff."""
-    if handover.is_confirmed:
-        return False
-    if handover.kind == Handover.Kind.ISSUE:
-        return handover.officer.user_id is not None and handover.officer.user_id == user.pk
-    return user.has_perm("stations.confirm_return")
-
-
 @transaction.atomic
 def handover_confirm(*, handover: Handover, user, address: str | None, how: str) -> Handover:
     """Record the signature: who confirmed, when and from which address. Once only."""
     act = Handover.objects.select_for_update().get(pk=handover.pk)
     if act.is_confirmed:
         raise CustodyError(_("This act is already confirmed."))
-    if not may_confirm(act, user):
+    if not user.has_perm("stations.confirm_handover", act):
         raise CustodyError(_("You cannot confirm this act."))
     act.confirmed_at = timezone.now()
     act.confirmed_by = user

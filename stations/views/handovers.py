@@ -76,18 +76,12 @@ class HandoverDetail(RegistryDetailView):
 
     def confirms_in_person(self) -> bool:
         """Staff may take the officer's signature on their screen at the handover."""
-        act = self.object
-        return (
-            not act.is_confirmed
-            and act.kind == Handover.Kind.ISSUE
-            and act.officer.user_id is not None
-            and self.request.user.has_perm("stations.add_handover")
-        )
+        return self.request.user.has_perm("stations.confirm_handover_in_person", self.object)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         act = self.object
-        context["may_confirm"] = services.may_confirm(act, self.request.user)
+        context["may_confirm"] = self.request.user.has_perm("stations.confirm_handover", act)
         if "in_person_form" not in kwargs and self.confirms_in_person():
             form = InPersonConfirmForm(handover=act, request=self.request)
             context["in_person_form"] = form
@@ -200,7 +194,7 @@ def _client_address(request: HttpRequest) -> str | None:
 def handover_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """The receiving officer (or, for a return, council staff) confirms from own login."""
     act = get_act_for_user(request.user, pk)
-    if not services.may_confirm(act, request.user):
+    if not request.user.has_perm("stations.confirm_handover", act):
         raise PermissionDenied
     try:
         services.handover_confirm(

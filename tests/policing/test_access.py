@@ -242,3 +242,104 @@ def test_navigation_fits_the_role(client, world):
     assert reverse("admin:index") not in officer_page
     assert reverse("officers:my_profile") in officer_page
     assert reverse("admin:index") in admin_page
+
+
+# The object rules (each app's rules.py), asked as user.has_perm(rule, object), for each
+# role in the order of ROLES after "anonymous": officer, supervisor, staff, admin.
+T, F = True, False
+RULES = [
+    ("officers.edit_shift", "own_shift", [T, F, F, F]),
+    ("officers.edit_shift", "other_shift", [F, F, F, F]),
+    ("officers.end_shift", "own_shift", [T, F, F, F]),
+    ("officers.end_shift", "returned_shift", [F, F, F, F]),
+    ("officers.correct_shift", "own_shift", [F, F, F, F]),  # open: it is ended, not corrected
+    ("officers.correct_shift", "returned_shift", [T, F, F, F]),
+    ("officers.review_shift", "submitted_shift", [F, T, F, T]),
+    ("officers.review_shift", "own_shift", [F, F, F, F]),  # still open
+    ("officers.review_shift", "closed_month_shift", [F, F, F, F]),
+    ("officers.override_closed_month", "closed_month_shift", [F, F, F, T]),
+    ("officers.override_closed_month", "submitted_shift", [F, F, F, F]),
+    ("officers.read_station_timesheet", "own_station", [F, T, T, T]),
+    ("officers.read_station_timesheet", "other_station", [F, F, T, T]),
+    ("officers.read_officer_timesheet", "own_officer", [T, T, T, T]),
+    ("officers.read_officer_timesheet", "other_officer", [F, F, T, T]),
+    ("officers.close_station_month", "own_station", [F, T, F, T]),
+    ("officers.close_station_month", "other_station", [F, F, F, T]),
+    ("officers.read_incident_details", "own_incident", [T, T, F, F]),  # restricted (DV)
+    ("officers.read_incident_details", "other_incident", [F, F, F, F]),
+    ("officers.read_incident_details", "theft_elsewhere", [T, T, T, T]),
+    ("officers.edit_incident", "own_incident", [T, F, F, F]),
+    ("officers.edit_incident", "submitted_incident", [F, F, F, F]),
+    ("officers.review_incident", "submitted_incident", [F, T, F, F]),
+    ("officers.review_incident", "own_incident", [F, F, F, F]),  # a draft
+    ("officers.work_on_incident", "own_incident", [T, T, F, F]),
+    ("officers.work_on_incident", "other_incident", [F, F, F, F]),
+    ("officers.add_supplement", "approved_incident", [T, T, F, F]),
+    ("officers.add_supplement", "own_incident", [F, F, F, F]),  # not yet approved
+    ("officers.decide_incident", "own_incident", [F, T, F, F]),
+    ("officers.decide_incident", "other_incident", [F, F, F, F]),
+    ("stations.confirm_handover", "own_act", [T, F, F, F]),
+    ("stations.confirm_handover", "return_act", [F, F, T, T]),
+    ("stations.confirm_handover", "confirmed_act", [F, F, F, F]),
+    ("stations.confirm_handover_in_person", "own_act", [F, F, T, T]),
+    ("stations.confirm_handover_in_person", "return_act", [F, F, F, F]),
+]
+
+
+@pytest.fixture
+def rule_objects(world, officer, other_officer):
+    from officers.models import Incident, MonthClosure, Shift
+    from officers.services import incidents
+
+    objects = dict(world["objects"])
+    now = timezone.now()
+    objects["returned_shift"] = factories.make_shift(
+        officer, now - 4 * H, hours=1, status=Shift.Status.RETURNED
+    )
+    objects["submitted_shift"] = factories.make_shift(officer, now - 7 * H, hours=1)
+    # Two months back, so that the shifts of the last hours are never in it.
+    closed = (timezone.localdate().replace(day=1) - datetime.timedelta(days=40)).replace(day=1)
+    start = timezone.make_aware(datetime.datetime.combine(closed, datetime.time(9)))
+    objects["closed_month_shift"] = factories.make_shift(officer, start)
+    MonthClosure.objects.create(
+        station=officer.station, month=closed, closed_by=world["users"]["supervisor"]
+    )
+    objects["theft_elsewhere"] = factories.make_incident(other_officer, "theft")
+    submitted = factories.make_incident(officer, "theft")
+    incidents.incident_submit(incident=submitted, user=officer.user)
+    objects["submitted_incident"] = submitted
+    approved = factories.make_incident(officer, "theft")
+    approved.report_status = Incident.Report.APPROVED
+    approved.save(update_fields=["report_status"])
+    objects["approved_incident"] = approved
+    back = factories.make_item(officer.station)
+    factories.issue(officer, back, confirmed=True)
+    objects["return_act"] = factories.take_back(officer, back)
+    kept = factories.make_item(officer.station)
+    objects["confirmed_act"] = factories.issue(officer, kept, confirmed=True)
+    return objects
+
+
+def test_each_role_gets_what_the_rules_table_says(world, rule_objects):
+    """One test over the whole table (its objects take seconds to make); a failure lists
+    every line that differs."""
+    from django.contrib.auth import get_user_model
+
+    differing = []
+    for rule, obj, expected in RULES:
+        answers = []
+        for role in ROLES[1:]:
+            # A fresh user, as on each request: the rules keep what they read on it.
+            user = get_user_model().objects.get(pk=world["users"][role].pk)
+            answers.append(user.has_perm(rule, rule_objects[obj]))
+        if answers != expected:
+            differing.append(f"{rule} on {obj}: {answers}, not {expected}")
+
+    assert differing == []
+
+
+def test_every_rule_has_its_lines_in_the_table():
+    from rules.permissions import permissions
+
+    project_rules = {name for name in permissions if name.split(".")[0] in ("officers", "stations")}
+    assert project_rules == {rule for rule, _obj, _answers in RULES}

@@ -118,7 +118,7 @@ def test_another_supervisor_of_the_station_approves_the_shift(client, own_shift,
 
 @pytest.mark.parametrize(("name", "data"), [("approve", {}), ("return", {"comment": "Ок"})])
 def test_attack_supervisor_reviews_own_incident_report_is_refused(client, own_report, name, data):
-    from officers.incident_access import OWN_REPORT
+    from officers.rules import OWN_REPORT
 
     response = step(client, own_report, name, **data)
 
@@ -145,7 +145,7 @@ def test_attack_supervisor_reviews_a_report_they_drafted_for_another_officer_is_
 
 
 def test_attack_supervisor_closes_own_case_is_refused(client, own_report):
-    from officers.incident_access import OWN_CASE
+    from officers.rules import OWN_CASE
 
     response = step(client, own_report, "close", comment="Закрито мною.")
 
