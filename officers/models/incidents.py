@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from core.uploads import RandomName
@@ -25,6 +26,11 @@ from .people import Officer
 from .shifts import Shift
 
 ORDER_MAX_DAYS = 10
+
+
+def allowed_by(rule: str):
+    """A transition's permission: the object rule, asked of this incident."""
+    return lambda incident, user: user.has_perm(rule, incident)
 
 
 class IncidentQuerySet(models.QuerySet):
@@ -116,12 +122,12 @@ class Incident(models.Model):
         related_name="incidents",
         verbose_name=_("shift"),
     )
-    report_status = models.CharField(
+    # Two state machines (django-fsm): the report's and the case's; their transitions
+    # are the methods below, each taken only by whom its rule (officers.rules) allows.
+    report_status = FSMField(
         _("report"), max_length=20, choices=Report.choices, default=Report.DRAFT
     )
-    case_status = models.CharField(
-        _("case"), max_length=20, choices=Case.choices, default=Case.OPEN
-    )
+    case_status = FSMField(_("case"), max_length=20, choices=Case.choices, default=Case.OPEN)
     closure_requested = models.BooleanField(_("closure requested"), default=False)
     referred_to = models.CharField(_("referred to"), max_length=300, blank=True)
     referred_on = models.DateField(_("referred on"), null=True, blank=True)
@@ -171,6 +177,112 @@ class Incident(models.Model):
     def is_locked(self) -> bool:
         """An approved report is never edited: later facts are supplements."""
         return self.report_status == self.Report.APPROVED
+
+    # The report: drafted and corrected by its officer, reviewed by a station supervisor.
+
+    @transition(
+        report_status,
+        source=[Report.DRAFT, Report.RETURNED],
+        target=Report.SUBMITTED,
+        permission=allowed_by("officers.edit_incident"),
+        custom={"step": "submit"},
+    )
+    def submit(self) -> None:
+        pass
+
+    @transition(
+        report_status,
+        source=Report.SUBMITTED,
+        target=Report.APPROVED,
+        permission=allowed_by("officers.review_incident"),
+        custom={"step": "approve"},
+    )
+    def approve(self) -> None:
+        pass
+
+    @transition(
+        report_status,
+        source=Report.SUBMITTED,
+        target=Report.RETURNED,
+        permission=allowed_by("officers.review_incident"),
+        custom={"step": "return"},
+    )
+    def return_for_correction(self) -> None:
+        pass
+
+    # The case: worked on by the station's police, closed or reopened by its supervisor.
+
+    @transition(
+        case_status,
+        source=Case.OPEN,
+        target=Case.IN_PROGRESS,
+        permission=allowed_by("officers.work_on_incident"),
+        custom={"step": "start"},
+    )
+    def start(self) -> None:
+        pass
+
+    @transition(
+        case_status,
+        source=[Case.OPEN, Case.IN_PROGRESS, Case.REFERRED],
+        target=Case.REFERRED,
+        permission=allowed_by("officers.work_on_incident"),
+        custom={"step": "refer"},
+    )
+    def refer(self) -> None:
+        pass
+
+    @transition(
+        case_status,
+        source=[Case.OPEN, Case.IN_PROGRESS, Case.REFERRED],
+        target=None,  # the case stays as it is; its supervisor is asked to close it
+        conditions=[lambda incident: not incident.closure_requested],
+        # Who may close it themselves closes it instead.
+        permission=lambda incident, user: (
+            user.has_perm("officers.work_on_incident", incident)
+            and not user.has_perm("officers.decide_incident", incident)
+        ),
+        custom={"step": "request_closure"},
+    )
+    def request_closure(self) -> None:
+        self.closure_requested = True
+
+    @transition(
+        case_status,
+        source=[Case.OPEN, Case.IN_PROGRESS, Case.REFERRED],
+        target=Case.CLOSED,
+        permission=allowed_by("officers.decide_incident"),
+        custom={"step": "close"},
+    )
+    def close(self) -> None:
+        self.closure_requested = False
+
+    @transition(
+        case_status,
+        source=Case.CLOSED,
+        target=Case.IN_PROGRESS,
+        permission=allowed_by("officers.decide_incident"),
+        custom={"step": "reopen"},
+    )
+    def reopen(self) -> None:
+        pass
+
+    def steps_for(self, user) -> dict:
+        """The workflow's transitions this person may take now, by their step's name."""
+        available = [
+            *self.get_available_user_report_status_transitions(user),
+            *self.get_available_user_case_status_transitions(user),
+        ]
+        return {step.custom["step"]: step for step in available}
+
+    @classmethod
+    def step_names(cls, *fields: str) -> set[str]:
+        """The steps of the machines of ``fields`` (by default, of both)."""
+        return {
+            step.custom["step"]
+            for field in fields or ("report_status", "case_status")
+            for step in cls._meta.get_field(field).get_all_transitions(cls)
+        }
 
 
 class Party(models.Model):

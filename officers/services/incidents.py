@@ -6,6 +6,7 @@ Every workflow step is recorded as an ``IncidentEvent`` in the same transaction.
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from core.images import reencode_image
 from officers import rules
@@ -79,7 +80,7 @@ def incident_submit(*, incident: Incident, user) -> Incident:
         raise IncidentError(
             _("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)}
         )
-    incident.report_status = Incident.Report.SUBMITTED
+    _take(incident.submit, _("Only a draft or a returned report can be submitted."))
     incident.save(update_fields=["report_status"])
     _event(incident, user, IncidentEvent.Kind.SUBMITTED)
     return incident
@@ -91,11 +92,20 @@ def incident_review(*, incident: Incident, user, approve: bool, comment: str = "
         raise IncidentError(str(rules.OWN_REPORT))
     if not approve and not comment.strip():
         raise IncidentError(_("Say what needs correcting."))
-    incident.report_status = Incident.Report.APPROVED if approve else Incident.Report.RETURNED
+    step = incident.approve if approve else incident.return_for_correction
+    _take(step, _("Only a submitted report can be reviewed."))
     incident.save(update_fields=["report_status"])
     kind = IncidentEvent.Kind.APPROVED if approve else IncidentEvent.Kind.RETURNED
     _event(incident, user, kind, comment=comment.strip())
     return incident
+
+
+def _take(step, refusal: str) -> None:
+    """Take a step of the workflow (a transition of the model), or say why it cannot
+    be taken from where the incident stands."""
+    if not can_proceed(step):
+        raise IncidentError(refusal)
+    step()
 
 
 def _check_not_own_case(incident: Incident, user) -> None:
@@ -105,25 +115,23 @@ def _check_not_own_case(incident: Incident, user) -> None:
 
 @transaction.atomic
 def case_start(*, incident: Incident, user) -> Incident:
-    if incident.case_status != Incident.Case.OPEN:
-        raise IncidentError(_("Only an open case can be taken into work."))
-    return _set_case(incident, user, Incident.Case.IN_PROGRESS)
+    _take(incident.start, _("Only an open case can be taken into work."))
+    return _case_changed(incident, user)
 
 
 @transaction.atomic
 def case_refer(*, incident: Incident, user, referred_to: str, referred_on) -> Incident:
-    if incident.case_status == Incident.Case.CLOSED:
-        raise IncidentError(_("A closed case cannot be referred."))
+    _take(incident.refer, _("A closed case cannot be referred."))
     incident.referred_to, incident.referred_on = referred_to, referred_on
     # Whom it went to is a detail: of a restricted incident, for its station's police.
-    return _set_case(incident, user, Incident.Case.REFERRED, comment=referred_to)
+    return _case_changed(incident, user, comment=referred_to)
 
 
 @transaction.atomic
 def case_request_closure(*, incident: Incident, user, comment: str) -> Incident:
-    if incident.case_status == Incident.Case.CLOSED:
-        raise IncidentError(_("The case is already closed."))
-    incident.closure_requested = True
+    if incident.closure_requested:
+        return incident  # asked already: once is enough
+    _take(incident.request_closure, _("The case is already closed."))
     incident.save(update_fields=["closure_requested"])
     _event(incident, user, IncidentEvent.Kind.CLOSURE_REQUESTED, comment=comment)
     return incident
@@ -132,26 +140,21 @@ def case_request_closure(*, incident: Incident, user, comment: str) -> Incident:
 @transaction.atomic
 def case_close(*, incident: Incident, user, outcome: str) -> Incident:
     _check_not_own_case(incident, user)
-    if incident.case_status == Incident.Case.CLOSED:
-        raise IncidentError(_("The case is already closed."))
+    _take(incident.close, _("The case is already closed."))
     incident.outcome = outcome
-    incident.closure_requested = False
-    return _set_case(incident, user, Incident.Case.CLOSED, comment=outcome)
+    return _case_changed(incident, user, comment=outcome)
 
 
 @transaction.atomic
 def case_reopen(*, incident: Incident, user, reason: str) -> Incident:
     _check_not_own_case(incident, user)
-    if incident.case_status != Incident.Case.CLOSED:
-        raise IncidentError(_("Only a closed case can be reopened."))
-    incident.case_status = Incident.Case.IN_PROGRESS
+    _take(incident.reopen, _("Only a closed case can be reopened."))
     incident.save(update_fields=["case_status"])
     _event(incident, user, IncidentEvent.Kind.REOPENED, comment=reason)
     return incident
 
 
-def _set_case(incident, user, status, comment="") -> Incident:
-    incident.case_status = status
+def _case_changed(incident, user, comment="") -> Incident:
     incident.save()
     _event(
         incident,

@@ -128,7 +128,7 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
     if details:
         restricted_views.log_restricted_view(request.user, incident, RestrictedView.How.DETAIL)
     order = RestrainingOrder.objects.filter(incident=incident).first() if details else None
-    work = request.user.has_perm("officers.work_on_incident", incident)
+    steps = steps_for(request.user, incident)
     forms = {step: _step_form(step) for step in STEP_FORMS}
     if sent is not None:
         forms[sent[0]] = sent[1]
@@ -145,9 +145,8 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
             "events": list(incident.events.select_related("user")),
             "history": history_entries(incident) if details else [],
             "may_edit": request.user.has_perm("officers.edit_incident", incident),
-            "may_review": request.user.has_perm("officers.review_incident", incident),
-            "may_work": work,
-            "may_decide": request.user.has_perm("officers.decide_incident", incident),
+            "steps": steps,
+            "case_steps": steps & CASE_STEPS,
             "missing": service.missing_for_submission(incident),
             "step_forms": forms,
             "sent_step": sent[0] if sent else "",
@@ -254,19 +253,15 @@ OWN_WORK_REFUSALS = {
 }
 
 
-# The rule (officers.rules) that lets a person take each step.
-STEP_RULES = {
-    "submit": "officers.edit_incident",
-    "approve": "officers.review_incident",
-    "return": "officers.review_incident",
-    "start": "officers.work_on_incident",
-    "refer": "officers.work_on_incident",
-    "request_closure": "officers.work_on_incident",
-    "close": "officers.decide_incident",
-    "reopen": "officers.decide_incident",
-    "supplement": "officers.add_supplement",
-    "photo": "officers.work_on_incident",
-}
+CASE_STEPS = Incident.step_names("case_status")
+# Steps beside the workflow's transitions (Incident.steps_for), with the rule of each.
+ACTIONS = {"supplement": "officers.add_supplement", "photo": "officers.work_on_incident"}
+
+
+def steps_for(user, incident: Incident) -> set[str]:
+    """What the person may do to the incident now: the buttons of its page."""
+    actions = {name for name, rule in ACTIONS.items() if user.has_perm(rule, incident)}
+    return set(incident.steps_for(user)) | actions
 
 
 @login_required
@@ -275,11 +270,11 @@ def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """One step of the report or case workflow, from a button on the incident page."""
     incident = get_incident_for_user(request.user, pk)
     user = request.user
-    if step not in STEP_RULES:
+    if step not in Incident.step_names() | set(ACTIONS):
         raise Http404
     if step in OWN_WORK_REFUSALS and rules.is_own_incident(user, incident):
         raise Refused(OWN_WORK_REFUSALS[step])
-    if not user.has_perm(STEP_RULES[step], incident):
+    if step not in steps_for(user, incident):
         raise PermissionDenied
     form = _step_form(step, request) if step in STEP_FORMS else None
     if form is not None and not form.is_valid():
