@@ -1,4 +1,4 @@
-"""CSV and XLSX downloads of exactly the rows a filtered list shows.
+"""CSV and XLSX downloads: the rows a filtered list shows, or a report's tables.
 
 Every spreadsheet the site writes goes through here, so that a text typed into the
 site (a village's name, a username, an act's note) is never run as a formula when the
@@ -6,7 +6,8 @@ file is opened: the OWASP rule against CSV injection, in one place.
 """
 
 import csv
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -45,7 +46,7 @@ def csv_value(value):
     return value
 
 
-def xlsx_row(sheet, values: Iterable) -> list:
+def _xlsx_row(sheet, values: Iterable) -> list:
     """The cells of a row of a write-only XLSX sheet; a text that would start a
     formula is stored as text (openpyxl makes a formula of any text beginning "=")."""
     cells = []
@@ -58,7 +59,12 @@ def xlsx_row(sheet, values: Iterable) -> list:
     return cells
 
 
-def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
+def _xlsx_response(sheet_name: str, lines: Iterable[Iterable], filename: str) -> HttpResponse:
+    """One sheet of ``lines``: every XLSX of the site is written here, with safe cells."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_name[:31])
+    for line in lines:
+        sheet.append(_xlsx_row(sheet, line))
     response = HttpResponse(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -89,9 +95,25 @@ def export_response(
         response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
         return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(filename[:31])
-    sheet.append(xlsx_row(sheet, headers))
-    for row in rows:
-        sheet.append(xlsx_row(sheet, values(row)))
-    return xlsx_response(workbook, f"{filename}-{stamp}.xlsx")
+    lines = itertools.chain([headers], map(values, rows))
+    return _xlsx_response(filename, lines, f"{filename}-{stamp}.xlsx")
+
+
+# A table of a report: its header line and the lines under it, cell values as they are.
+Table = tuple[Sequence, Iterable[Sequence]]
+
+
+def tables_response(
+    title: Sequence, tables: Iterable[Table], filename: str, sheet_name: str = "report"
+) -> HttpResponse:
+    """An XLSX report of several tables on one sheet: a title line, then each table
+    after a blank line, so that it reads and prints as one page."""
+
+    def lines():
+        yield title
+        for headers, rows in tables:
+            yield ()
+            yield headers
+            yield from rows
+
+    return _xlsx_response(sheet_name, lines(), filename)

@@ -61,15 +61,26 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
     paginate_by = 25
     paginator_class = CappedCountPaginator
     export_columns: list[exports.Column] = []
+    export_name = ""  # the download's file name, ASCII (an HTTP header); default: the model's
     addable = True  # False for logs that only the site itself writes to
+
+    def get_export_columns(self) -> list[exports.Column]:
+        """The download's columns; a list whose columns depend on who asks (details
+        only some may read) builds them here, per request."""
+        return self.export_columns
+
+    def exporting(self, rows) -> None:
+        """Called with the rows of a download before it is written: where a list
+        logs who took what."""
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("export")
-        if fmt in exports.FORMATS and self.export_columns:
+        if fmt in exports.FORMATS and (columns := self.get_export_columns()):
             filterset = self.get_filterset(self.get_filterset_class())
             rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-            name = self.model._meta.model_name  # ASCII: it goes into an HTTP header
-            return exports.export_response(rows, self.export_columns, name, fmt)
+            self.exporting(rows)
+            name = self.export_name or self.model._meta.model_name
+            return exports.export_response(rows, columns, name, fmt)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -80,7 +91,7 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
         )
         if context["can_add"]:
             context["create_url"] = page_url(self.model, "create")
-        context["can_export"] = bool(self.export_columns)
+        context["can_export"] = bool(self.get_export_columns())
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()

@@ -42,43 +42,42 @@ def build(user, community: Community, month: datetime.date) -> dict:
 
 
 def _xlsx(report: dict) -> HttpResponse:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("report")
-
-    def append(*values):
-        sheet.append(exports.xlsx_row(sheet, values))
-
-    append(str(report["community"]), report["month"].strftime("%Y-%m"))
-    append()
-    append(_("Village"), _("Shifts"), _("Hours"))
-    for row in report["coverage"]:
-        append(row["village"], row["visits"], row["hours"])
-    append()
-    append(_("Category"), _("This month"), _("Month before"), _("A year before"))
-    for row in report["by_category"]:
-        append(row.label, row.now, row.previous, row.year_ago)
-    append()
-    append(_("Village"), _("This month"), _("Month before"), _("A year before"))
-    for row in report["by_village"]:
-        append(row.label, row.now, row.previous, row.year_ago)
-    append()
-    append(_("Vehicle"), _("Kilometres"), _("Litres"), _("Fuel, UAH"), _("Maintenance, UAH"))
-    for row in report["vehicles"]:
-        append(
-            str(row["vehicle"]),
-            row["km"],
-            float(row["litres"]),
-            float(row["fuel_uah"]),
-            float(row["maintenance_uah"]),
-        )
-    append()
-    append(_("Kind"), _("Issued this month"), _("Held at month end"))
-    for row in report["equipment"]:
-        append(str(row["kind"]), row["issued"], row["held"])
-    return exports.xlsx_response(
-        book, f"report-{report['community'].pk}-{report['month']:%Y-%m}.xlsx"
+    comparison = (_("This month"), _("Month before"), _("A year before"))
+    tables = [
+        (
+            (_("Village"), _("Shifts"), _("Hours")),
+            [(row["village"], row["visits"], row["hours"]) for row in report["coverage"]],
+        ),
+        (
+            (_("Category"), *comparison),
+            [(r.label, r.now, r.previous, r.year_ago) for r in report["by_category"]],
+        ),
+        (
+            (_("Village"), *comparison),
+            [(r.label, r.now, r.previous, r.year_ago) for r in report["by_village"]],
+        ),
+        (
+            (_("Vehicle"), _("Kilometres"), _("Litres"), _("Fuel, UAH"), _("Maintenance, UAH")),
+            [
+                (
+                    str(row["vehicle"]),
+                    row["km"],
+                    float(row["litres"]),
+                    float(row["fuel_uah"]),
+                    float(row["maintenance_uah"]),
+                )
+                for row in report["vehicles"]
+            ],
+        ),
+        (
+            (_("Kind"), _("Issued this month"), _("Held at month end")),
+            [(str(row["kind"]), row["issued"], row["held"]) for row in report["equipment"]],
+        ),
+    ]
+    return exports.tables_response(
+        (str(report["community"]), report["month"].strftime("%Y-%m")),
+        tables,
+        f"report-{report['community'].pk}-{report['month']:%Y-%m}.xlsx",
     )
 
 

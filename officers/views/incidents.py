@@ -11,11 +11,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core import exports
 from core.history import history_entries
 from core.mixins import RegistryListView
 from core.refusals import Refused
@@ -72,22 +72,22 @@ class IncidentList(RegistryListView):
     filterset_class = IncidentFilter
     template_name = "officers/incident_list.html"
     select_related = ("village", "reporting_officer")
-    export_columns = True  # built per request: which details the person may see
+    export_name = "incidents"
 
-    def get(self, request, *args, **kwargs):
-        self.police_ids = rules.police_station_ids(request.user)
-        fmt = request.GET.get("export")
-        if fmt in exports.FORMATS:
-            filterset = self.get_filterset(self.get_filterset_class())
-            rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-            RestrictedView.objects.bulk_create(
-                RestrictedView(incident_id=pk, user=request.user, what=RestrictedView.How.EXPORT)
-                for pk in rows.filter(
-                    category__in=Incident.RESTRICTED, station__in=self.police_ids
-                ).values_list("pk", flat=True)
-            )
-            return exports.export_response(rows, _export_columns(self.police_ids), "incidents", fmt)
-        return super().get(request, *args, **kwargs)
+    @cached_property
+    def police_ids(self) -> set[int]:
+        return rules.police_station_ids(self.request.user)
+
+    def get_export_columns(self) -> list:
+        return _export_columns(self.police_ids)  # which details the person may see
+
+    def exporting(self, rows) -> None:
+        RestrictedView.objects.bulk_create(
+            RestrictedView(incident_id=pk, user=self.request.user, what=RestrictedView.How.EXPORT)
+            for pk in rows.filter(
+                category__in=Incident.RESTRICTED, station__in=self.police_ids
+            ).values_list("pk", flat=True)
+        )
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
