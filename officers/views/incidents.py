@@ -286,34 +286,39 @@ def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return redirect(incident)
 
 
+# What the person is told when a step is done (the case's steps show in its history).
+STEP_DONE = {
+    "submit": gettext_lazy("Report submitted to the supervisor."),
+    "approve": gettext_lazy("Report approved."),
+}
+
+
 def _do_step(request, incident, step, data: dict) -> None:
-    user = request.user
-    if step == "submit":
-        service.incident_submit(incident=incident, user=user)
-        messages.success(request, _("Report submitted to the supervisor."))
-    elif step == "approve":
-        service.incident_review(incident=incident, user=user, approve=True)
-        messages.success(request, _("Report approved."))
-    elif step == "refer":
-        service.case_refer(incident=incident, user=user, **data)
-    elif step == "start":
-        service.case_start(incident=incident, user=user)
-    elif step == "supplement":
-        service.supplement_add(incident=incident, user=user, text=data["text"])
-    elif step == "photo":
-        service.attachment_add(
+    """The step's service; the machine (and the rules) said already that it may be taken."""
+    user, comment = request.user, data.get("comment", "")
+    services = {
+        "submit": lambda: service.incident_submit(incident=incident, user=user),
+        "approve": lambda: service.incident_review(incident=incident, user=user, approve=True),
+        "return": lambda: service.incident_review(
+            incident=incident, user=user, approve=False, comment=comment
+        ),
+        "start": lambda: service.case_start(incident=incident, user=user),
+        "refer": lambda: service.case_refer(incident=incident, user=user, **data),
+        "request_closure": lambda: service.case_request_closure(
+            incident=incident, user=user, comment=comment
+        ),
+        "close": lambda: service.case_close(incident=incident, user=user, outcome=comment),
+        "reopen": lambda: service.case_reopen(incident=incident, user=user, reason=comment),
+        "supplement": lambda: service.supplement_add(
+            incident=incident, user=user, text=data["text"]
+        ),
+        "photo": lambda: service.attachment_add(
             incident=incident, user=user, upload=request.FILES["image"], caption=data["caption"]
-        )
-    else:
-        comment = data["comment"]
-        if step == "return":
-            service.incident_review(incident=incident, user=user, approve=False, comment=comment)
-        elif step == "request_closure":
-            service.case_request_closure(incident=incident, user=user, comment=comment)
-        elif step == "close":
-            service.case_close(incident=incident, user=user, outcome=comment)
-        else:
-            service.case_reopen(incident=incident, user=user, reason=comment)
+        ),
+    }
+    services[step]()
+    if step in STEP_DONE:
+        messages.success(request, STEP_DONE[step])
 
 
 @login_required
