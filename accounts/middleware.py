@@ -26,7 +26,7 @@ class TwoFactorMiddleware:
     Runs after django-otp's OTPMiddleware, which says whether this session is verified.
     """
 
-    ALLOWED = {"two_factor_verify", "two_factor_setup", "logout", "set_language"}
+    ALLOWED = frozenset({"two_factor_verify", "two_factor_setup", "logout", "set_language"})
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -47,16 +47,19 @@ class TwoFactorMiddleware:
 class ForcePasswordChangeMiddleware:
     """Send a person who signed in with an initial password to change it first."""
 
-    ALLOWED = {"password_change", "password_change_done", "logout", "set_language"}
+    ALLOWED = frozenset({"password_change", "password_change_done", "logout", "set_language"})
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and user.must_change_password:
-            if _url_name(request) not in self.ALLOWED:
-                return redirect("password_change")
+        if (
+            user.is_authenticated
+            and user.must_change_password
+            and _url_name(request) not in self.ALLOWED
+        ):
+            return redirect("password_change")
         return self.get_response(request)
 
 

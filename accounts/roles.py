@@ -60,12 +60,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _perms(["view"], WORK_MODELS)
     + ["officers.view_incident"]
     + ["stations.add_handover", "stations.confirm_return", "stations.view_all_stations"],
-    SUPERVISOR: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS + WORK_MODELS)
-    + ["officers.approve_shift", "officers.add_monthclosure"]
-    + _perms(["view", "add", "change"], INCIDENT_MODELS)
-    + ["officers.approve_incident", "officers.view_restrictedview"],
+    SUPERVISOR: [
+        *_perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS + WORK_MODELS),
+        "officers.approve_shift",
+        "officers.add_monthclosure",
+        *_perms(["view", "add", "change"], INCIDENT_MODELS),
+        "officers.approve_incident",
+        "officers.view_restrictedview",
+    ],
     OFFICER: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS)
-    + _perms(["view", "add", "change"], ["officers.shift"] + INCIDENT_MODELS),
+    + _perms(["view", "add", "change"], ["officers.shift", *INCIDENT_MODELS]),
     ADMINISTRATOR: [],  # every permission; see sync_roles
 }
 

@@ -14,7 +14,7 @@ class AuditLog(RegistryListView):
     select_related = ("user",)
     paginate_by = 50
     addable = False
-    export_columns = [
+    export_columns = (
         (_("When"), lambda e: e.at),
         (_("Username"), lambda e: e.username),
         (_("Address"), lambda e: e.address),
@@ -23,4 +23,4 @@ class AuditLog(RegistryListView):
         (_("Record id"), lambda e: e.object_id),
         (_("What"), lambda e: e.summary),
         (_("Outcome"), lambda e: e.get_outcome_display()),
-    ]
+    )

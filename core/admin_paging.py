@@ -68,8 +68,9 @@ def year_filter(field_name: str) -> type[admin.SimpleListFilter]:
             value = self.value() or ""
             if not (value.isdigit() and 1900 <= int(value) <= 2100):
                 return queryset
-            start = timezone.make_aware(datetime.datetime(int(value), 1, 1))
-            end = timezone.make_aware(datetime.datetime(int(value) + 1, 1, 1))
+            kyiv = timezone.get_current_timezone()
+            start = datetime.datetime(int(value), 1, 1, tzinfo=kyiv)
+            end = datetime.datetime(int(value) + 1, 1, 1, tzinfo=kyiv)
             return queryset.filter(**{f"{field_name}__gte": start, f"{field_name}__lt": end})
 
     return YearFilter

@@ -7,6 +7,7 @@ kept in Redis (several app servers), and dropped whenever a community, village,
 station or officer is saved or deleted, or a station's supervisors change.
 """
 
+import contextlib
 import hashlib
 
 from django.conf import settings
@@ -45,10 +46,8 @@ def choices_of(iterator: ModelChoiceIterator) -> list[tuple[str, str]]:
 
 def _forget(sender, **kwargs) -> None:
     if sender._meta.label_lower in REGISTRIES:
-        try:
+        with contextlib.suppress(ValueError):  # not set yet: nothing is kept
             cache.incr(GENERATION)
-        except ValueError:  # not set yet: nothing is kept
-            pass
 
 
 receiver(post_save, dispatch_uid="filter_choices_save")(_forget)

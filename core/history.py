@@ -1,6 +1,7 @@
 """Reading a record's change history (django-simple-history) for its page."""
 
 import datetime
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -93,7 +94,7 @@ def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[
         f.name
         for f in model_fields
         if f.is_relation
-        for newer, older in zip(records, records[1:], strict=False)
+        for newer, older in itertools.pairwise(records)
         if getattr(newer, f.attname) != getattr(older, f.attname)
     }
     prefetch_related_objects(records, *changed_links)

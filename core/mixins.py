@@ -60,7 +60,7 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
 
     paginate_by = 25
     paginator_class = CappedCountPaginator
-    export_columns: list[exports.Column] = []
+    export_columns: tuple[exports.Column, ...] = ()
     export_name = ""  # the download's file name, ASCII (an HTTP header); default: the model's
     addable = True  # False for logs that only the site itself writes to
 

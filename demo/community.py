@@ -2,6 +2,7 @@
 officers, logins and the day the council handed over the keys."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
 from officers.models import Officer
@@ -55,7 +56,7 @@ USERS = [
 
 # The scene of 19 January 2022: the mayor hands each officer the keys of a car, the head
 # of the police directorate a service pistol, in front of witnesses.
-HANDOVER_DAY = datetime.datetime(2022, 1, 19, 11, 0)
+HANDOVER_DAY = datetime.datetime(2022, 1, 19, 11, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
 ITEMS_ARRIVED = datetime.date(2022, 1, 10)
 MAYOR = ("Вадим Бойченко", "Маріупольський міський голова")
 POLICE_HEAD = (

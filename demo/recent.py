@@ -124,7 +124,7 @@ def incidents_up_to(today: datetime.date, officers: list[Officer], supervisor) -
             incidents.case_close(
                 incident=incident, user=supervisor, outcome="Вжито заходів, конфлікт вичерпано."
             )
-        elif n % 8 == 0 or age <= 14 and n % 2:  # some in work, the rest still open
+        elif n % 8 == 0 or (age <= 14 and n % 2):  # some in work, the rest still open
             incidents.case_start(incident=incident, user=incident.reporting_officer.user)
     in_work = [i for i in created if i.case_status == Incident.Case.IN_PROGRESS]
     if in_work:

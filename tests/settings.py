@@ -5,4 +5,4 @@ import os
 
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
-from policing.settings import *  # noqa: E402, F403
+from policing.settings import *  # noqa: F403

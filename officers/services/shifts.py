@@ -112,9 +112,12 @@ def shift_end(
 ) -> Shift:
     """End the shift and submit it; the kilometres go into the vehicle's logbook."""
     check_times(shift.officer, shift.started_at, ended_at, exclude=shift)
-    if odometer_end is not None and shift.odometer_start is not None:
-        if odometer_end < shift.odometer_start:
-            raise ShiftError(_("The odometer at return cannot be below the start."))
+    if (
+        odometer_end is not None
+        and shift.odometer_start is not None
+        and odometer_end < shift.odometer_start
+    ):
+        raise ShiftError(_("The odometer at return cannot be below the start."))
     shift.ended_at = ended_at
     shift.odometer_end = odometer_end
     shift.summary = summary

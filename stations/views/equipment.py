@@ -19,7 +19,7 @@ class EquipmentItemList(RegistryListView):
     model = EquipmentItem
     filterset_class = EquipmentItemFilter
     template_name = "stations/equipmentitem_list.html"
-    export_columns = [
+    export_columns = (
         (_("Kind"), lambda i: i.get_kind_display()),
         (_("Model"), lambda i: i.model_name),
         (_("Serial number"), lambda i: i.serial_number),
@@ -29,7 +29,7 @@ class EquipmentItemList(RegistryListView):
         (_("Vehicle"), lambda i: i.vehicle.plate if i.vehicle else ""),
         (_("Held by"), lambda i: f"{i.holder_surname} {i.holder_first}" if i.holder_id else ""),
         (_("Held since"), lambda i: i.held_since),
-    ]
+    )
 
     def get_queryset(self):
         # The current holder comes with the row: one join on the open custody.

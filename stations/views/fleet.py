@@ -35,7 +35,7 @@ class VehicleList(RegistryListView):
     filterset_class = VehicleFilter
     template_name = "stations/vehicle_list.html"
     select_related = ("station",)
-    export_columns = [
+    export_columns = (
         (gettext_lazy("Plate"), lambda v: v.plate),
         (gettext_lazy("VIN"), lambda v: v.vin),
         (gettext_lazy("Make"), lambda v: v.make),
@@ -47,7 +47,7 @@ class VehicleList(RegistryListView):
         (gettext_lazy("Odometer, km"), lambda v: v.km),
         (gettext_lazy("Acquired on"), lambda v: v.acquired_on),
         (gettext_lazy("Funded by"), lambda v: v.funded_by),
-    ]
+    )
 
     def get_queryset(self):
         return super().get_queryset().annotate(km=latest_km())

@@ -43,7 +43,7 @@ class HandoverList(RegistryListView):
     filterset_class = HandoverFilter
     template_name = "stations/handover_list.html"
     select_related = ("officer__station",)
-    export_columns = [
+    export_columns = (
         (gettext_lazy("Number"), lambda h: h.number),
         (gettext_lazy("Kind"), lambda h: h.get_kind_display()),
         (gettext_lazy("Date and time"), lambda h: h.occurred_at),
@@ -53,7 +53,7 @@ class HandoverList(RegistryListView):
         (gettext_lazy("Official"), lambda h: f"{h.official_name}, {h.official_role}"),
         (gettext_lazy("Items"), lambda h: h.line_count),
         (gettext_lazy("Confirmed at"), lambda h: h.confirmed_at),
-    ]
+    )
 
     def get_queryset(self):
         # Counted per row shown (a subquery), not by grouping every act before paging.

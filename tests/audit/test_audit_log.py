@@ -106,10 +106,14 @@ def test_creating_and_changing_a_record_through_a_page_is_recorded(
 
 
 def test_an_entry_commits_or_rolls_back_with_its_change(db, community):
-    with pytest.raises(RuntimeError), transaction.atomic():
-        Village.objects.create(community=community, name="Примара")
-        assert AuditEntry.objects.filter(object_type="stations.village").exists()
-        raise RuntimeError("the form failed later")
+    def save_then_fail():
+        with transaction.atomic():
+            Village.objects.create(community=community, name="Примара")
+            assert AuditEntry.objects.filter(object_type="stations.village").exists()
+            raise RuntimeError("the form failed later")
+
+    with pytest.raises(RuntimeError):
+        save_then_fail()
 
     assert not Village.objects.filter(name="Примара").exists()
     assert not AuditEntry.objects.filter(object_type="stations.village").exists()
@@ -153,7 +157,8 @@ def test_a_download_is_recorded_with_its_filters(client, staff_user, radio):
 
     [entry] = entries(A.EXPORTED)
     assert entry.user == staff_user
-    assert "export=csv" in entry.summary and "q=" in entry.summary
+    assert "export=csv" in entry.summary
+    assert "q=" in entry.summary
 
 
 def test_use_of_django_admin_is_recorded(client, admin_user):
@@ -210,9 +215,12 @@ postgres_only = pytest.mark.skipif(
 def test_the_database_refuses_to_change_or_delete_a_recent_entry(db, sql):
     AuditEntry.objects.create(action=A.SIGN_IN, username="staff")
 
-    with pytest.raises(DatabaseError, match="Cannot"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
+    with (
+        pytest.raises(DatabaseError, match="Cannot"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql)
 
     assert AuditEntry.objects.filter(summary="").count() == 1
 
@@ -232,9 +240,12 @@ def test_the_database_lets_entries_past_a_year_go(db):
     ["UPDATE stations_handover SET notes = 'rewritten'", "DELETE FROM stations_handover"],
 )
 def test_the_database_refuses_to_change_a_confirmed_act(confirmed_act, act, sql):
-    with pytest.raises(DatabaseError, match="Cannot"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(sql + " WHERE confirmed_at IS NOT NULL")
+    with (
+        pytest.raises(DatabaseError, match="Cannot"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql + " WHERE confirmed_at IS NOT NULL")
 
     with connection.cursor() as cursor:
         cursor.execute("UPDATE stations_handover SET notes = 'draft note' WHERE id = %s", [act.pk])
@@ -285,7 +296,8 @@ def test_administrators_search_the_log_and_download_what_they_found(client, admi
 
     assert [e.username for e in page.context["object_list"]] == ["intruder"]
     lines = b"".join(download.streaming_content).decode().strip().splitlines()
-    assert len(lines) == 2 and "intruder" in lines[1]
+    assert len(lines) == 2
+    assert "intruder" in lines[1]
 
 
 def test_an_address_that_is_not_one_is_an_error_on_the_filter(client, admin_user):

@@ -22,7 +22,7 @@ from tests import factories
 class AddressesForSuperusers(AuditLog):
     """A list whose columns depend on who asks."""
 
-    export_columns = []
+    export_columns = ()
 
     def get_export_columns(self):
         columns = [("Username", lambda e: e.username)]

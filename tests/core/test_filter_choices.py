@@ -28,7 +28,8 @@ def test_choices_are_kept_until_a_village_changes(client, supervisor_user, villa
     factories.make_village(village.community, name="Нове село", station=village.station)
     after_change = client.get(url).content.decode()
 
-    assert len(first) == 1 and again == []
+    assert len(first) == 1
+    assert again == []
     assert "Нове село" in after_change
 
 

@@ -10,7 +10,7 @@ JAN = datetime.date(2022, 1, 1)
 
 
 @pytest.mark.parametrize(
-    "count,expected",
+    ("count", "expected"),
     [
         (-1, datetime.date(2021, 12, 1)),
         (-12, datetime.date(2021, 1, 1)),

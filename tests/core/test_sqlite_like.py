@@ -8,7 +8,7 @@ from tests import factories
 
 
 @pytest.mark.parametrize(
-    "pattern,value,expected",
+    ("pattern", "value", "expected"),
     [
         ("%тимоф%", "Тимофєєв", True),
         ("%ЄЄВ", "Тимофєєв", True),

@@ -11,6 +11,7 @@ axe-core comes from the npm registry (``package.json``; ``make install-dev`` ins
 it) and is served to the browser by the test itself, never from a CDN.
 """
 
+import io
 import os
 import re
 from pathlib import Path
@@ -48,7 +49,7 @@ def axe_source() -> str:
 
 @pytest.fixture
 def demo(db):
-    call_command("seed_demo", "--password", PASSWORD, stdout=open(os.devnull, "w"))
+    call_command("seed_demo", "--password", PASSWORD, stdout=io.StringIO())
 
 
 def kind_of(path: str) -> str:

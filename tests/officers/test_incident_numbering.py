@@ -40,5 +40,6 @@ def test_concurrent_incidents_get_distinct_numbers(officer):
 
     numbers = sorted(Incident.objects.values_list("number", flat=True))
     assert errors == []
-    assert len(numbers) == 6 and len(set(numbers)) == 6
+    assert len(numbers) == 6
+    assert len(set(numbers)) == 6
     assert [n[-6:] for n in numbers] == [f"{i:06d}" for i in range(1, 7)]

@@ -42,15 +42,15 @@ def test_numbers_run_per_community_and_year(officer, officer_user, other_officer
 
 
 def test_the_database_refuses_a_number_used_twice_in_a_community(theft):
+    clone = Incident.objects.get(pk=theft.pk)
+    clone.pk = None
+
     with pytest.raises(IntegrityError), transaction.atomic():
-        Incident.objects.filter(pk=theft.pk).first()
-        clone = Incident.objects.get(pk=theft.pk)
-        clone.pk = None
         clone.save()
 
 
 @pytest.mark.parametrize(
-    "persona,sees",
+    ("persona", "sees"),
     [
         ("officer_user", True),
         ("supervisor_user", True),
@@ -65,7 +65,8 @@ def test_restricted_details_show_only_to_the_police_of_the_station(
 
     content = unescape(client.get(dv.get_absolute_url()).content.decode())
 
-    assert dv.number in content and "Домашнє насильство" in content
+    assert dv.number in content
+    assert "Домашнє насильство" in content
     assert (VICTIM in content) is sees
     assert (SECRET in content) is sees
 
@@ -149,7 +150,8 @@ def test_the_admin_never_shows_restricted_details(client, admin_user, dv):
     content = client.get(reverse("admin:officers_incident_change", args=[dv.pk])).content.decode()
 
     assert dv.number in content
-    assert SECRET not in content and VICTIM not in content
+    assert SECRET not in content
+    assert VICTIM not in content
 
 
 def test_the_map_data_holds_points_not_details(client, staff_user, dv, theft):
@@ -160,7 +162,8 @@ def test_the_map_data_holds_points_not_details(client, staff_user, dv, theft):
     data = client.get(reverse("officers:incident_map_data")).json()
 
     assert [f["properties"]["number"] for f in data["features"]] == [theft.number]
-    assert SECRET not in str(data) and VICTIM not in str(data)
+    assert SECRET not in str(data)
+    assert VICTIM not in str(data)
     point = data["features"][0]
     assert point["geometry"]["coordinates"] == [37.4874, 47.1653]
     assert point["properties"]["category"] == "Крадіжка"
@@ -259,7 +262,8 @@ def test_the_case_workflow(client, officer_user, supervisor_user, theft):
     officer_reopen = step(client, theft, "reopen", comment="Нові обставини")
 
     theft.refresh_from_db()
-    assert officer_close.status_code == 403 and officer_reopen.status_code == 403
+    assert officer_close.status_code == 403
+    assert officer_reopen.status_code == 403
     assert theft.case_status == Incident.Case.CLOSED
     assert theft.outcome == "Майно повернуто власнику."
 
@@ -393,7 +397,8 @@ def test_a_photo_is_stored_without_its_gps_position(client, officer_user, dv, se
 
     attachment = Attachment.objects.get()
     stored = Image.open(settings.MEDIA_ROOT / attachment.image.name)
-    assert not stored.getexif() and "exif" not in stored.info
+    assert not stored.getexif()
+    assert "exif" not in stored.info
     assert not attachment.image.name.endswith("scene.jpg")
 
 
@@ -458,7 +463,7 @@ def test_an_officer_logs_an_incident_linked_to_the_open_shift(
 
 
 @pytest.mark.parametrize(
-    "overrides,field",
+    ("overrides", "field"),
     [
         ({"occurred_at": "2999-01-01T10:00"}, "occurred_at"),
         ({"reported_at": "2000-01-01T10:00"}, "reported_at"),
@@ -508,7 +513,8 @@ def test_a_crafted_post_to_another_stations_incident_is_refused(
 
     dv.refresh_from_db()
     assert response.status_code == 404
-    assert dv.report_status == Incident.Report.DRAFT and dv.case_status == Incident.Case.OPEN
+    assert dv.report_status == Incident.Report.DRAFT
+    assert dv.case_status == Incident.Case.OPEN
 
 
 def test_the_supervisor_finds_the_reports_waiting(client, supervisor_user, officer_user, dv, theft):
@@ -526,8 +532,10 @@ def test_staff_see_the_metadata_of_a_restricted_incident_in_the_list(client, sta
 
     content = client.get(reverse("officers:incident_list")).content.decode()
 
-    assert dv.number in content and "Домашнє насильство" in content
-    assert SECRET not in content and VICTIM not in content
+    assert dv.number in content
+    assert "Домашнє насильство" in content
+    assert SECRET not in content
+    assert VICTIM not in content
 
 
 def test_the_admin_history_of_a_restricted_incident_hides_the_details(client, admin_user, dv):

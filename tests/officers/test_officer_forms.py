@@ -45,12 +45,13 @@ def test_an_officer_is_created_with_a_photo(staff, station, settings):
     officer = Officer.objects.get(badge_number="0001002")
     assert response["Location"] == officer.get_absolute_url()
     assert list(officer.villages.all()) == [station.village]
-    assert officer.photo.name.endswith(".jpg") and "me" not in officer.photo.name
+    assert officer.photo.name.endswith(".jpg")
+    assert "me" not in officer.photo.name
     assert (settings.MEDIA_ROOT / officer.photo_thumbnail.name).exists()
 
 
 @pytest.mark.parametrize(
-    "overrides,field",
+    ("overrides", "field"),
     [
         ({"surname": ""}, "surname"),
         ({"surname": "Я" * 101}, "surname"),

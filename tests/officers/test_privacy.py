@@ -64,7 +64,8 @@ def test_the_report_downloads_with_every_detail(client, admin_user, victim):
 
     rows = list(load_workbook(io.BytesIO(response.content)).active.values)
     assert rows[1][0] == victim.incident.number
-    assert NAME in rows[1] and "Боїться повернення кривдника." in rows[1]
+    assert NAME in rows[1]
+    assert "Боїться повернення кривдника." in rows[1]
     assert AuditEntry.objects.filter(action="exported", user=admin_user).exists()
 
 
@@ -86,7 +87,7 @@ def test_a_birth_date_narrows_the_search(client, admin_user, victim):
 
 
 @pytest.mark.parametrize(
-    "query, field",
+    ("query", "field"),
     [
         ({"full_name": "Ко", "reason": REASON}, "full_name"),
         ({"full_name": NAME, "date_of_birth": "1984-02-31", "reason": REASON}, "date_of_birth"),

@@ -35,7 +35,8 @@ def test_an_officer_starts_a_shift_with_one_tap(on_phone, officer):
     response = on_phone.post(reverse("officers:shift_create"), follow=True)
 
     shift = Shift.objects.get()
-    assert shift.officer == officer and shift.is_open
+    assert shift.officer == officer
+    assert shift.is_open
     assert abs(shift.started_at - timezone.now()) < datetime.timedelta(minutes=1)
     assert "На чергуванні з" in response.content.decode()
 
@@ -102,7 +103,7 @@ def test_ending_a_shift_submits_it_and_logs_the_kilometres(on_phone, open_shift)
 
 
 @pytest.mark.parametrize(
-    "overrides,field",
+    ("overrides", "field"),
     [
         ({"odometer_end": "4999"}, "odometer_end"),
         ({"ended_at": "2020-01-01T10:00"}, "ended_at"),

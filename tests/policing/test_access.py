@@ -162,7 +162,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("page,obj,role,expected", CASES)
+@pytest.mark.parametrize(("page", "obj", "role", "expected"), CASES)
 def test_each_role_gets_what_the_table_says(client, world, page, obj, role, expected):
     name, _slash, extra = (obj or "").partition("/")
     args = [world["objects"][name].pk] if world["objects"].get(name) else []
@@ -182,7 +182,7 @@ def test_each_role_gets_what_the_table_says(client, world, page, obj, role, expe
 
 
 @pytest.mark.parametrize(
-    "role,expected",
+    ("role", "expected"),
     [("anonymous", 302), ("officer", 302), ("staff", 302), ("admin", 200)],
 )
 def test_only_administrators_reach_django_admin(client, world, role, expected):
@@ -217,7 +217,7 @@ def test_my_profile_without_officer_record_goes_home(client, staff_user):
 
 
 @pytest.mark.parametrize(
-    "page,visible,hidden",
+    ("page", "visible", "hidden"),
     [
         ("stations:village_list", "Старий Крим", "other_village"),
         ("stations:station_list", "Станція Старий Крим", "other_station"),

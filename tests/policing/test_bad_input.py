@@ -52,7 +52,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(
-    "case,field,value", CASES, ids=[f"{c.__name__}-{f}-{len(v)}" for c, f, v in CASES]
+    ("case", "field", "value"), CASES, ids=[f"{c.__name__}-{f}-{len(v)}" for c, f, v in CASES]
 )
 def test_bad_input_is_refused_on_the_field(client, staff_user, officer, case, field, value):
     world = {"village": officer.station.village, "officer": officer}

@@ -68,7 +68,7 @@ PARAMETERS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("page", PAGES + ["audit:auditentry_list", "officers:subject_access"])
+@pytest.mark.parametrize("page", [*PAGES, "audit:auditentry_list", "officers:subject_access"])
 @settings(
     max_examples=15,
     deadline=None,

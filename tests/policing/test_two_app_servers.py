@@ -153,4 +153,5 @@ def test_a_sign_in_and_an_upload_on_one_server_are_honoured_by_the_other(servers
 
     stored = bucket["client"].get_object(Bucket=bucket["name"], Key=f"media/{station.photo.name}")
     assert photo_on_b.read() == stored["Body"].read()
-    assert not any(media_a.rglob("*.jpg")) and not any(media_b.rglob("*.jpg"))
+    assert not any(media_a.rglob("*.jpg"))
+    assert not any(media_b.rglob("*.jpg"))

@@ -46,9 +46,8 @@ def test_no_status_reads_as_a_button(language):
         clashes = [(where, str(label)) for where, label in status_labels() if str(label) in buttons]
 
     assert len(buttons) > 20
-    assert (
-        clashes == []
-        or language == "en"
+    assert clashes == [] or (
+        language == "en"
         and all(
             # English has one word for both; what matters is that each has its own msgid.
             label in {"Open", "Closed"}

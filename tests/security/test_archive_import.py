@@ -103,7 +103,8 @@ def refusal(path) -> str:
     with pytest.raises(CommandError) as caught:
         call_command("import_archive", str(path), stdout=io.StringIO())
     message = str(caught.value)
-    assert message and "\n" not in message
+    assert message
+    assert "\n" not in message
     assert files_under(settings.MEDIA_ROOT) == []
     assert not get_user_model().objects.exists()
     assert row_counts() == before
@@ -206,7 +207,7 @@ def test_attack_media_path_leaving_the_media_folder_is_refused(tmp_path, jpeg, n
 
 
 @pytest.mark.parametrize(
-    "name, content",
+    ("name", "content"),
     [
         ("officers/x.jpg", HTML),
         ("officers/x.jpeg", HTML),

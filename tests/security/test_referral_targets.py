@@ -32,7 +32,8 @@ def test_attack_staff_read_whom_a_dv_case_was_referred_to(request, client_for, r
 
     assert page.status_code == 200
     content = page.content.decode()
-    assert SHELTER not in content and "Надія" not in content
+    assert SHELTER not in content
+    assert "Надія" not in content
     assert "20.01.2022" in content  # that it was referred, and when, is not restricted
 
 

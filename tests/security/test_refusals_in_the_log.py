@@ -45,4 +45,5 @@ def test_a_real_server_error_keeps_its_reference_and_traceback(
 
     reference = response.content.decode().split("<code>")[1].split("</code>")[0]
     [error] = [r for r in policing_errors(caplog) if r.levelno == logging.ERROR]
-    assert reference in error.getMessage() and error.exc_info is not None
+    assert reference in error.getMessage()
+    assert error.exc_info is not None

@@ -55,7 +55,7 @@ def test_a_photo_sized_request_still_reaches_the_form(client_for, staff_user, of
     assert response.status_code == 200  # the form, with its errors on the fields
 
 
-@pytest.mark.parametrize("size_mb,status", [(9, 302), (12, 413)])
+@pytest.mark.parametrize(("size_mb", "status"), [(9, 302), (12, 413)])
 def test_a_memorandum_page_takes_its_larger_pdf(client_for, staff_user, community, size_mb, status):
     pdf = SimpleUploadedFile(
         "memo.pdf", b"%PDF-1.4\n" + b"0" * (size_mb * MB), content_type="application/pdf"

@@ -322,5 +322,6 @@ def test_a_login_counts_by_its_first_role_and_a_superuser_is_an_administrator(of
             return "user" in error.message_dict
         return False
 
-    assert refused(staff_and_officer) and refused(superuser_officer)
+    assert refused(staff_and_officer)
+    assert refused(superuser_officer)
     assert not refused(supervisor_and_officer)

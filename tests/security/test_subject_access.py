@@ -99,7 +99,8 @@ def test_attack_the_search_in_the_address_finds_nothing(client, admin_user, vict
     page = client.get(reverse(URL), {"full_name": NAME, "reason": REASON, "export": "csv"})
 
     assert "attachment" not in page.get("Content-Disposition", "")
-    assert page.context["parties"] is None and not page.context["form"].is_bound
+    assert page.context["parties"] is None
+    assert not page.context["form"].is_bound
     assert "+380501112233" not in page.content.decode()
 
 

@@ -30,7 +30,8 @@ def test_items_out_are_listed_soonest_due_first_across_pages(client, staff_user,
     second = client.get(reverse("stations:custody_report"), {"page": 2}).context["object_list"]
 
     shown = [custody.issue_line.expected_return_on for custody in [*first, *second]]
-    assert len(first) == 50 and len(second) == 3
+    assert len(first) == 50
+    assert len(second) == 3
     assert shown[:50] == sorted(today + datetime.timedelta(days=d) for d in range(50))
     assert shown[50:] == [None, None, None]
     assert {c.item for c in [*first, *second]} == set(items)

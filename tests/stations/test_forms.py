@@ -38,7 +38,7 @@ def test_a_village_is_created(staff, community):
 
 
 @pytest.mark.parametrize(
-    "overrides,field",
+    ("overrides", "field"),
     [
         ({"name": ""}, "name"),
         ({"name": "Д" * 121}, "name"),
@@ -87,8 +87,10 @@ def test_a_station_is_created_with_a_photo(staff, village):
     staff.post(reverse("stations:station_create"), data)
 
     station = Station.objects.get(name="Станція Виноградне")
-    assert station.has_office and not station.has_garage
-    assert station.photo.name.startswith("stations/") and station.photo.name.endswith(".jpg")
+    assert station.has_office
+    assert not station.has_garage
+    assert station.photo.name.startswith("stations/")
+    assert station.photo.name.endswith(".jpg")
     assert station.photo_thumbnail.name.startswith("stations/thumbs/")
 
 

@@ -161,7 +161,7 @@ class Command(BaseCommand):
             return
         rng = random.Random(2022)
         officers = list(Officer.objects.select_related("user").prefetch_related("villages"))
-        first = timezone.make_aware(datetime.datetime(2021, 10, 19, 9))
+        first = datetime.datetime(2021, 10, 19, 9, tzinfo=timezone.get_current_timezone())
         for n in range(100):
             officer = officers[n % len(officers)]
             occurred = first + datetime.timedelta(hours=rng.randrange(0, 91 * 24))
@@ -219,7 +219,7 @@ class Command(BaseCommand):
         """Five cars with keys and five pistols, issued and confirmed on 19 January 2022."""
         if Handover.objects.exists():
             return
-        moment = timezone.make_aware(HANDOVER_DAY)
+        moment = HANDOVER_DAY
         for n, officer in enumerate(Officer.objects.order_by("badge_number"), start=1):
             car = Vehicle.objects.create(
                 plate=f"АН{1000 + n}ВО",
