@@ -56,7 +56,7 @@ class RequestSizeLimitMiddleware:
         view = getattr(view_func, "view_class", view_func)
         limit = getattr(view, "upload_max_bytes", settings.REQUEST_BODY_MAX_BYTES)
         try:
-            size = int(request.META.get("CONTENT_LENGTH") or 0)
+            size = int(request.headers.get("content-length") or 0)
         except ValueError:
             size = 0
         if size > limit:
