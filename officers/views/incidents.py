@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import exports
+from core.forms import bound_data
 from core.history import history_entries
 from core.mixins import RegistryListView
 from core.refusals import Refused
@@ -161,9 +162,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
     officer = Officer.objects.filter(user=request.user).select_related("station").first()
     if officer is None:
         raise PermissionDenied
-    form = IncidentForm(
-        request.POST if request.method == "POST" else None, user=request.user, officer=officer
-    )
+    form = IncidentForm(bound_data(request), user=request.user, officer=officer)
     if request.method == "POST" and form.is_valid():
         incident = service.incident_create(officer=officer, user=request.user, **form.cleaned_data)
         messages.success(request, _("Incident %(number)s drafted.") % {"number": incident.number})
@@ -177,7 +176,7 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_edit(request.user, incident):
         raise PermissionDenied
     form = IncidentForm(
-        request.POST if request.method == "POST" else None,
+        bound_data(request),
         instance=incident,
         user=request.user,
     )
@@ -194,7 +193,7 @@ def _child_form(request, pk, form_class, instance_for, template, title):
     if not access.may_edit(request.user, incident):
         raise PermissionDenied
     instance = instance_for(incident)
-    form = form_class(request.POST if request.method == "POST" else None, instance=instance)
+    form = form_class(bound_data(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Saved: %(record)s.") % {"record": title})

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from core.forms import bound_data
 from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -71,17 +72,14 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 @permission_required("officers.change_officer", raise_exception=True)
 def officer_leave(request: HttpRequest, pk: int) -> HttpResponse:
     officer = get_officer_for_user(request.user, pk)
-    if request.method == "POST":
-        form = DepartureForm(request.POST, officer=officer)
-        if form.is_valid():
-            services.officer_leave(officer=officer, left_on=form.cleaned_data["left_on"])
-            messages.success(
-                request,
-                _("%(officer)s is recorded as having left the service.") % {"officer": officer},
-            )
-            return redirect(officer)
-    else:
-        form = DepartureForm(officer=officer)
+    form = DepartureForm(bound_data(request), officer=officer)
+    if request.method == "POST" and form.is_valid():
+        services.officer_leave(officer=officer, left_on=form.cleaned_data["left_on"])
+        messages.success(
+            request,
+            _("%(officer)s is recorded as having left the service.") % {"officer": officer},
+        )
+        return redirect(officer)
     return render(request, "officers/officer_leave.html", {"officer": officer, "form": form})
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import bound_data
 from core.history import history_entries
 from core.mixins import RegistryListView
 from core.refusals import Refused
@@ -48,7 +49,7 @@ class ShiftList(RegistryListView):
 def shift_start(request: HttpRequest) -> HttpResponse:
     """Start a shift: one tap from the home page, or with a vehicle and an earlier time."""
     officer = own_officer(request.user)
-    form = ShiftStartForm(request.POST if request.method == "POST" else None, officer=officer)
+    form = ShiftStartForm(bound_data(request), officer=officer)
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_start(officer=officer, **form.cleaned_data)
@@ -65,7 +66,7 @@ def shift_end(request: HttpRequest, pk: int) -> HttpResponse:
     shift = get_shift_for_user(request.user, pk)
     if not shift.is_open or not rules.may_edit_shift(request.user, shift):
         raise PermissionDenied
-    form = ShiftEndForm(request.POST if request.method == "POST" else None, shift=shift)
+    form = ShiftEndForm(bound_data(request), shift=shift)
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_end(shift=shift, user=request.user, **form.cleaned_data)
@@ -85,9 +86,7 @@ def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
     override = closed and rules.may_override_closed_month(request.user)
     if not (rules.may_edit_shift(request.user, shift) or override):
         raise PermissionDenied
-    form = ShiftEditForm(
-        request.POST if request.method == "POST" else None, shift=shift, needs_reason=override
-    )
+    form = ShiftEditForm(bound_data(request), shift=shift, needs_reason=override)
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_update(shift=shift, **form.cleaned_data)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.forms import bound_data
 from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -114,7 +115,7 @@ def vehicle_logbook_add(request: HttpRequest, pk: int, entry: str) -> HttpRespon
     if not request.user.has_perm(permission):
         raise PermissionDenied
     vehicle = get_object_or_404(Vehicle.objects.visible_to(request.user), pk=pk)
-    form = form_class(request.POST if request.method == "POST" else None, vehicle=vehicle)
+    form = form_class(bound_data(request), vehicle=vehicle)
     if request.method == "POST" and form.is_valid():
         try:
             _save_entry(entry, vehicle, form.cleaned_data, request.user)

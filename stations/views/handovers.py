@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.forms import bound_data
 from core.mixins import RegistryDetailView, RegistryListView
 from stations import services
 from stations.filters import HandoverFilter
@@ -124,10 +125,8 @@ def handover_issue(request: HttpRequest) -> HttpResponse:
         .select_related("vehicle")
         .order_by("kind", "inventory_number")
     )
-    form = ActForm(request.POST if request.method == "POST" else None, user=request.user)
-    lines = IssueLineFormSet(
-        request.POST if request.method == "POST" else None, form_kwargs={"items": available}
-    )
+    form = ActForm(bound_data(request), user=request.user)
+    lines = IssueLineFormSet(bound_data(request), form_kwargs={"items": available})
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
             act = services.handover_issue(
@@ -166,8 +165,8 @@ def handover_return(request: HttpRequest) -> HttpResponse:
     custodies = (
         Custody.objects.open().filter(officer=officer).select_related("item").order_by("item__kind")
     )
-    form = ReturnActForm(request.POST if request.method == "POST" else None, user=request.user)
-    lines = ReturnLinesForm(request.POST if request.method == "POST" else None, custodies=custodies)
+    form = ReturnActForm(bound_data(request), user=request.user)
+    lines = ReturnLinesForm(bound_data(request), custodies=custodies)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
             act = services.handover_return(
