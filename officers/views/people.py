@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from core.breadcrumbs import breadcrumbs
 from core.forms import bound_data
 from core.mixins import (
     RegistryCreateView,
@@ -80,7 +82,16 @@ def officer_leave(request: HttpRequest, pk: int) -> HttpResponse:
             _("%(officer)s is recorded as having left the service.") % {"officer": officer},
         )
         return redirect(officer)
-    return render(request, "officers/officer_leave.html", {"officer": officer, "form": form})
+    crumbs = breadcrumbs(
+        (_("Officers"), reverse("officers:officer_list")),
+        (officer.full_name, officer.get_absolute_url()),
+        here=_("Record departure"),
+    )
+    return render(
+        request,
+        "officers/officer_leave.html",
+        {"officer": officer, "form": form, "breadcrumbs": crumbs},
+    )
 
 
 class TrainingCreate(RegistryCreateView):
@@ -97,10 +108,8 @@ class TrainingCreate(RegistryCreateView):
         kwargs["instance"] = Training(officer=self.officer)
         return kwargs
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["parent"] = self.officer
-        return context
+    def get_parent(self) -> Officer:
+        return self.officer
 
 
 class TrainingUpdate(RegistryUpdateView):
@@ -109,7 +118,5 @@ class TrainingUpdate(RegistryUpdateView):
     list_model = Officer
     select_related = ("officer",)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["parent"] = self.object.officer
-        return context
+    def get_parent(self) -> Officer:
+        return self.object.officer

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from audit.record import Action, record
 from core import exports
+from core.breadcrumbs import breadcrumbs
 from core.forms import bound_data
 from officers import privacy
 from officers.forms import SubjectAccessForm
@@ -50,7 +51,12 @@ def subject_access(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "officers/subject_access.html",
-        {"form": form, "parties": parties, "limit": MAX_ROWS},
+        {
+            "form": form,
+            "parties": parties,
+            "limit": MAX_ROWS,
+            "breadcrumbs": breadcrumbs(here=_("Subject access report")),
+        },
     )
 
 

@@ -11,10 +11,12 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.breadcrumbs import Crumb, breadcrumbs
 from core.forms import bound_data
 from core.mixins import RegistryDetailView, RegistryListView
 from stations import services
@@ -115,6 +117,10 @@ class HandoverDetail(RegistryDetailView):
         return self.render_to_response(self.get_context_data(in_person_form=form))
 
 
+def _crumbs(here: str) -> list[Crumb]:
+    return breadcrumbs((_("Handover acts"), reverse("stations:handover_list")), here=here)
+
+
 @login_required
 @permission_required("stations.add_handover", raise_exception=True)
 def handover_issue(request: HttpRequest) -> HttpResponse:
@@ -147,7 +153,11 @@ def handover_issue(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Act %(number)s drawn up.") % {"number": act.number})
             return redirect(act)
-    return render(request, "stations/handover_issue_form.html", {"form": form, "lines": lines})
+    return render(
+        request,
+        "stations/handover_issue_form.html",
+        {"form": form, "lines": lines, "breadcrumbs": _crumbs(_("Issue items"))},
+    )
 
 
 @login_required
@@ -160,7 +170,11 @@ def handover_return(request: HttpRequest) -> HttpResponse:
     officer_id = request.GET.get("officer")
     if not officer_id or not officer_id.isdigit():
         holders = officers.filter(custodies__until__isnull=True).distinct().order_by("surname")
-        return render(request, "stations/handover_return_choose.html", {"officers": holders})
+        return render(
+            request,
+            "stations/handover_return_choose.html",
+            {"officers": holders, "breadcrumbs": _crumbs(_("Take items back"))},
+        )
     officer = get_object_or_404(officers, pk=officer_id)
     custodies = (
         Custody.objects.open().filter(officer=officer).select_related("item").order_by("item__kind")
@@ -186,7 +200,12 @@ def handover_return(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "stations/handover_return_form.html",
-        {"form": form, "lines": lines, "officer": officer},
+        {
+            "form": form,
+            "lines": lines,
+            "officer": officer,
+            "breadcrumbs": _crumbs(_("Take items back")),
+        },
     )
 
 
