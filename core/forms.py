@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.http import HttpRequest, QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
@@ -17,6 +18,12 @@ from core.choice_search import kind_of
 from core.choices import choices_of
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
+
+
+def bound_data(request: HttpRequest) -> QueryDict | None:
+    """What a view's form is bound to: the data of a POST, or None (an unbound form,
+    showing its initial values) for a GET."""
+    return request.POST if request.method == "POST" else None
 
 
 class DateInput(forms.DateInput):

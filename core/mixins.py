@@ -8,13 +8,16 @@ one database transaction per form.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
 from core import exports
+from core.breadcrumbs import Crumb, breadcrumbs
 from core.history import history_entries
 from core.paging import CappedCountPaginator
 
@@ -26,6 +29,27 @@ def perm_name(model, action: str) -> str:
 def page_url(model, page: str, *args) -> str:
     """The registry's page by the naming convention ``<app>:<model>_<page>``."""
     return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{page}", args=args)
+
+
+def registry_crumb(model) -> tuple[str, str]:
+    """The registry's list page as a crumb, named as its heading: "Vehicles"."""
+    return registry_name(model), page_url(model, "list")
+
+
+def registry_name(model) -> str:
+    return capfirst(model._meta.verbose_name_plural)
+
+
+class BreadcrumbsMixin:
+    """Put the view's ``breadcrumbs`` (``core.breadcrumbs``) into its context."""
+
+    def get_breadcrumbs(self) -> list[Crumb]:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        return context
 
 
 class ModelPermissionMixin(PermissionRequiredMixin):
@@ -55,7 +79,7 @@ class VisibleQuerysetMixin:
         return queryset
 
 
-class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
+class RegistryListView(BreadcrumbsMixin, ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
     """A filtered, paginated list; with ``?export=csv|xlsx`` the same rows, all pages."""
 
     paginate_by = 25
@@ -83,6 +107,9 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
             return exports.export_response(rows, columns, name, fmt)
         return super().get(request, *args, **kwargs)
 
+    def get_breadcrumbs(self) -> list[Crumb]:
+        return breadcrumbs(here=registry_name(self.model))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
@@ -98,13 +125,15 @@ class RegistryListView(ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
         return context
 
 
-class RegistryDetailView(ModelPermissionMixin, VisibleQuerysetMixin, DetailView):
+class RegistryDetailView(BreadcrumbsMixin, ModelPermissionMixin, VisibleQuerysetMixin, DetailView):
     editable = True  # False for records that no page may change (acts)
+
+    def get_breadcrumbs(self) -> list[Crumb]:
+        return breadcrumbs(registry_crumb(self.model), here=str(self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
-        context["list_url"] = page_url(self.model, "list")
         context["can_change"] = self.editable and self.request.user.has_perm(
             perm_name(self.model, "change")
         )
@@ -114,11 +143,23 @@ class RegistryDetailView(ModelPermissionMixin, VisibleQuerysetMixin, DetailView)
         return context
 
 
-class RegistryFormMixin(ModelPermissionMixin):
+class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin):
     """Create and edit views: a scoped form, saved in one transaction, with a message."""
 
     template_name = "registry_form.html"
     list_model = None  # the registry the breadcrumbs lead back to; default: self.model
+
+    def get_parent(self) -> models.Model | None:
+        """The record this one belongs to (an officer's training), shown on the page."""
+        return None
+
+    def get_breadcrumbs(self) -> list[Crumb]:
+        links = [registry_crumb(self.list_model or self.model)]
+        for record in (self.get_parent(), self.object):
+            if record is not None:
+                links.append((str(record), record.get_absolute_url()))
+        here = pgettext("page title", "Edit") if self.object else _("New")
+        return breadcrumbs(*links, here=here)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -137,9 +178,8 @@ class RegistryFormMixin(ModelPermissionMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
-        list_model = self.list_model or self.model
-        context["list_url"] = page_url(list_model, "list")
-        context["list_label"] = list_model._meta.verbose_name_plural
+        context["list_url"] = page_url(self.list_model or self.model, "list")
+        context["parent"] = self.get_parent()
         return context
 
 

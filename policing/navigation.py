@@ -1,4 +1,5 @@
-"""The main navigation: sections shown to those who may read them, some in menus.
+"""The main navigation: sections shown to those who may read them, some in menus, and
+last the Administration menu (the audit log, subject access, Django admin).
 
 Later sections (shifts, incidents) add a line here.
 """
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 TERRITORY = _("Territory")
 PROPERTY = _("Property")
 INCIDENTS = _("Incidents")
+ADMINISTRATION = _("Administration")
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,36 @@ SECTIONS = [
 ]  # fmt: skip
 
 
+@dataclass(frozen=True)
+class AdminLink:
+    """A line of the Administration menu, the navigation's last entry. Its lines are never
+    marked as current; the menu is, on the pages of any line (shown to the person or not)."""
+
+    label: str
+    url_name: str
+    permission: str | None  # None: for staff (is_staff), Django admin's own rule
+    prefix: str | None = None  # URL names starting with this mark the menu as current
+
+    def shown_to(self, user) -> bool:
+        return user.has_perm(self.permission) if self.permission else user.is_staff
+
+
+ADMIN_LINKS = [
+    AdminLink(_("Audit log"), "audit:auditentry_list", "audit.view_auditentry", "audit:"),
+    AdminLink(_("Subject access report"), "officers:subject_access", "officers.subject_access",
+              "officers:subject_access"),
+    AdminLink(_("Django admin"), "admin:index", None),
+]  # fmt: skip
+
+
+def _current(request) -> str:
+    match = request.resolver_match
+    return f"{match.namespace}:{match.url_name}" if match else ""
+
+
 def sections_for(request) -> list[dict]:
     """Top-level entries: a link, or a menu with its links."""
-    match = request.resolver_match
-    current = f"{match.namespace}:{match.url_name}" if match else ""
+    current = _current(request)
     entries: list[dict] = []
     menus: dict[str, dict] = {}
     for section in SECTIONS:
@@ -69,3 +97,17 @@ def sections_for(request) -> list[dict]:
         menus[section.menu]["links"].append(link)
         menus[section.menu]["active"] |= link["active"]
     return entries
+
+
+def administration_for(request) -> dict | None:
+    """The Administration menu, as a menu of ``sections_for``; None without a line to show."""
+    links = [
+        {"label": link.label, "url": reverse(link.url_name), "active": False}
+        for link in ADMIN_LINKS
+        if link.shown_to(request.user)
+    ]
+    if not links:
+        return None
+    current = _current(request)
+    active = any(link.prefix and current.startswith(link.prefix) for link in ADMIN_LINKS)
+    return {"label": ADMINISTRATION, "links": links, "active": active}

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import exports
+from core.breadcrumbs import breadcrumbs
 from core.months import parse_month
 from officers.models import Incident, Officer
 from officers.worktime import month_bounds
@@ -94,13 +95,18 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
     month = parse_month(request.GET.get("month"), timezone.localdate())
     if month >= timezone.localdate().replace(day=1) and not request.GET.get("month"):
         month = (month - datetime.timedelta(days=1)).replace(day=1)  # last full month
+    crumbs = breadcrumbs(here=_("Monthly report"))
     if community is None:
-        return render(request, "reports/monthly.html", {"communities": communities, "report": None})
+        return render(
+            request,
+            "reports/monthly.html",
+            {"communities": communities, "report": None, "breadcrumbs": crumbs},
+        )
     report = build(request.user, community, month)
     if request.GET.get("export") in exports.FORMATS:
         return _xlsx(report)
     return render(
         request,
         "reports/monthly.html",
-        {"communities": communities, "report": report, **report},
+        {"communities": communities, "report": report, **report, "breadcrumbs": crumbs},
     )

@@ -85,6 +85,8 @@ class VehicleAdmin(NoDeleteAdmin):
 class FuelRecordAdmin(NoDeleteAdmin):
     list_display = ["vehicle", "filled_at", "litres", "cost_uah", "odometer_km"]
     list_select_related = ["vehicle"]
+    # In this order: the field the logbook's base model adds would otherwise come first.
+    fields = ["vehicle", "filled_at", "litres", "cost_uah", "odometer_km", "recorded_by"]
     raw_id_fields = ["vehicle", "recorded_by"]
     date_hierarchy = "filled_at"
 
@@ -93,6 +95,16 @@ class FuelRecordAdmin(NoDeleteAdmin):
 class MaintenanceRecordAdmin(NoDeleteAdmin):
     list_display = ["vehicle", "done_on", "work", "cost_uah", "next_due_on", "next_due_km"]
     list_select_related = ["vehicle"]
+    fields = [
+        "vehicle",
+        "done_on",
+        "work",
+        "cost_uah",
+        "odometer_km",
+        "next_due_on",
+        "next_due_km",
+        "recorded_by",
+    ]
     raw_id_fields = ["vehicle", "recorded_by"]
 
 

@@ -8,7 +8,6 @@ of those details is logged.
 import datetime
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -19,7 +18,12 @@ from simple_history.models import HistoricalRecords
 
 from core.uploads import RandomName
 from stations.models import Community, Village
-from stations.models.territory import visible_station_ids
+from stations.models.territory import (
+    LATITUDE_VALIDATORS,
+    LONGITUDE_VALIDATORS,
+    coordinate_in_range,
+    visible_station_ids,
+)
 from stations.rules import reads_every_station
 
 from .people import Officer
@@ -95,7 +99,7 @@ class Incident(models.Model):
         decimal_places=5,
         null=True,
         blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        validators=LATITUDE_VALIDATORS,
     )
     longitude = models.DecimalField(
         _("longitude"),
@@ -103,7 +107,7 @@ class Incident(models.Model):
         decimal_places=5,
         null=True,
         blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        validators=LONGITUDE_VALIDATORS,
     )
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     description = models.TextField(_("description"), blank=True)
@@ -153,6 +157,14 @@ class Incident(models.Model):
                 condition=Q(reported_at__gte=F("occurred_at")),
                 name="officers_incident_reported_after_it_happened",
                 violation_error_message=_("An incident cannot be reported before it happened."),
+            ),
+            models.CheckConstraint(
+                condition=coordinate_in_range("latitude", 90),
+                name="officers_incident_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=coordinate_in_range("longitude", 180),
+                name="officers_incident_longitude_range",
             ),
         ]
         indexes = [

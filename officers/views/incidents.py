@@ -13,9 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
+from core.breadcrumbs import Crumb, breadcrumbs
+from core.forms import bound_data
 from core.history import history_entries
 from core.mixins import RegistryListView
 from core.refusals import Refused
@@ -100,6 +102,14 @@ class IncidentList(RegistryListView):
         return context
 
 
+def _crumbs(here: str, incident: Incident | None = None) -> list[Crumb]:
+    """Incidents, then the incident (by its number) on a page of one of its own."""
+    links = [(_("Incidents"), reverse("officers:incident_list"))]
+    if incident is not None:
+        links.append((incident.number, incident.get_absolute_url()))
+    return breadcrumbs(*links, here=here)
+
+
 @login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail_page(request, get_incident_for_user(request.user, pk))
@@ -150,6 +160,7 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
             "missing": service.missing_for_submission(incident),
             "step_forms": forms,
             "sent_step": sent[0] if sent else "",
+            "breadcrumbs": _crumbs(incident.number),
         },
     )
 
@@ -160,14 +171,16 @@ def incident_create(request: HttpRequest) -> HttpResponse:
     officer = Officer.objects.filter(user=request.user).select_related("station").first()
     if officer is None:
         raise PermissionDenied
-    form = IncidentForm(
-        request.POST if request.method == "POST" else None, user=request.user, officer=officer
-    )
+    form = IncidentForm(bound_data(request), user=request.user, officer=officer)
     if request.method == "POST" and form.is_valid():
         incident = service.incident_create(officer=officer, user=request.user, **form.cleaned_data)
         messages.success(request, _("Incident %(number)s drafted.") % {"number": incident.number})
         return redirect(incident)
-    return render(request, "officers/incident_form.html", {"form": form})
+    return render(
+        request,
+        "officers/incident_form.html",
+        {"form": form, "breadcrumbs": _crumbs(_("Log an incident"))},
+    )
 
 
 @login_required
@@ -176,7 +189,7 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("officers.edit_incident", incident):
         raise PermissionDenied
     form = IncidentForm(
-        request.POST if request.method == "POST" else None,
+        bound_data(request),
         instance=incident,
         user=request.user,
     )
@@ -184,7 +197,15 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
         service.incident_update(incident=incident, user=request.user, **form.cleaned_data)
         messages.success(request, _("Saved: %(record)s.") % {"record": incident})
         return redirect(incident)
-    return render(request, "officers/incident_form.html", {"form": form, "incident": incident})
+    return render(
+        request,
+        "officers/incident_form.html",
+        {
+            "form": form,
+            "incident": incident,
+            "breadcrumbs": _crumbs(pgettext("page title", "Edit"), incident),
+        },
+    )
 
 
 def _child_form(request, pk, form_class, instance_for, template, title):
@@ -193,12 +214,21 @@ def _child_form(request, pk, form_class, instance_for, template, title):
     if not request.user.has_perm("officers.edit_incident", incident):
         raise PermissionDenied
     instance = instance_for(incident)
-    form = form_class(request.POST if request.method == "POST" else None, instance=instance)
+    form = form_class(bound_data(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Saved: %(record)s.") % {"record": title})
         return redirect(incident)
-    return render(request, template, {"form": form, "incident": incident, "title": title})
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "incident": incident,
+            "title": title,
+            "breadcrumbs": _crumbs(title, incident),
+        },
+    )
 
 
 @login_required
@@ -356,6 +386,7 @@ def incident_map(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "tiles_url": settings.MAP_TILES_URL,
             "query": request.GET.urlencode(),
+            "breadcrumbs": _crumbs(_("Map")),
         },
     )
 
@@ -436,5 +467,6 @@ def restricted_log(request: HttpRequest) -> HttpResponse:
             "object_list": page.object_list,
             "is_paginated": page.has_other_pages(),
             "paginator": page.paginator,
+            "breadcrumbs": _crumbs(_("Who saw restricted details")),
         },
     )

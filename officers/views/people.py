@@ -4,9 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from core.breadcrumbs import breadcrumbs
+from core.forms import bound_data
 from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -71,18 +74,24 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 @permission_required("officers.change_officer", raise_exception=True)
 def officer_leave(request: HttpRequest, pk: int) -> HttpResponse:
     officer = get_officer_for_user(request.user, pk)
-    if request.method == "POST":
-        form = DepartureForm(request.POST, officer=officer)
-        if form.is_valid():
-            services.officer_leave(officer=officer, left_on=form.cleaned_data["left_on"])
-            messages.success(
-                request,
-                _("%(officer)s is recorded as having left the service.") % {"officer": officer},
-            )
-            return redirect(officer)
-    else:
-        form = DepartureForm(officer=officer)
-    return render(request, "officers/officer_leave.html", {"officer": officer, "form": form})
+    form = DepartureForm(bound_data(request), officer=officer)
+    if request.method == "POST" and form.is_valid():
+        services.officer_leave(officer=officer, left_on=form.cleaned_data["left_on"])
+        messages.success(
+            request,
+            _("%(officer)s is recorded as having left the service.") % {"officer": officer},
+        )
+        return redirect(officer)
+    crumbs = breadcrumbs(
+        (_("Officers"), reverse("officers:officer_list")),
+        (officer.full_name, officer.get_absolute_url()),
+        here=_("Record departure"),
+    )
+    return render(
+        request,
+        "officers/officer_leave.html",
+        {"officer": officer, "form": form, "breadcrumbs": crumbs},
+    )
 
 
 class TrainingCreate(RegistryCreateView):
@@ -99,10 +108,8 @@ class TrainingCreate(RegistryCreateView):
         kwargs["instance"] = Training(officer=self.officer)
         return kwargs
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["parent"] = self.officer
-        return context
+    def get_parent(self) -> Officer:
+        return self.officer
 
 
 class TrainingUpdate(RegistryUpdateView):
@@ -111,7 +118,5 @@ class TrainingUpdate(RegistryUpdateView):
     list_model = Officer
     select_related = ("officer",)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["parent"] = self.object.officer
-        return context
+    def get_parent(self) -> Officer:
+        return self.object.officer

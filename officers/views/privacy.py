@@ -10,6 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from audit.record import Action, record
 from core import exports
+from core.breadcrumbs import breadcrumbs
+from core.forms import bound_data
 from officers import privacy
 from officers.forms import SubjectAccessForm
 from officers.models import RestrictedView
@@ -35,7 +37,7 @@ COLUMNS = [
 def subject_access(request: HttpRequest) -> HttpResponse:
     """The search is sent by POST, so that the person's name, birth date and the reason
     stay out of addresses: browser history, server and proxy logs, the audit log."""
-    form = SubjectAccessForm(request.POST if request.method == "POST" else None)
+    form = SubjectAccessForm(bound_data(request))
     parties = None
     if form.is_valid():
         name, born = form.cleaned_data["full_name"], form.cleaned_data["date_of_birth"]
@@ -49,7 +51,12 @@ def subject_access(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "officers/subject_access.html",
-        {"form": form, "parties": parties, "limit": MAX_ROWS},
+        {
+            "form": form,
+            "parties": parties,
+            "limit": MAX_ROWS,
+            "breadcrumbs": breadcrumbs(here=_("Subject access report")),
+        },
     )
 
 

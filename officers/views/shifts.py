@@ -5,10 +5,14 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.breadcrumbs import Crumb, breadcrumbs
+from core.forms import bound_data
 from core.history import history_entries
 from core.mixins import RegistryListView
 from core.refusals import Refused
@@ -43,12 +47,25 @@ class ShiftList(RegistryListView):
     prefetch_related = ("villages",)
 
 
+def _day(shift: Shift) -> str:
+    """The shift as its breadcrumb names it: the day it began."""
+    return date_format(timezone.localtime(shift.started_at), "SHORT_DATE_FORMAT")
+
+
+def _crumbs(here: str, shift: Shift | None = None) -> list[Crumb]:
+    """Shifts, then the shift itself on a page of its own."""
+    links = [(_("Shifts"), reverse("officers:shift_list"))]
+    if shift is not None:
+        links.append((_day(shift), shift.get_absolute_url()))
+    return breadcrumbs(*links, here=here)
+
+
 @login_required
 @permission_required("officers.add_shift", raise_exception=True)
 def shift_start(request: HttpRequest) -> HttpResponse:
     """Start a shift: one tap from the home page, or with a vehicle and an earlier time."""
     officer = own_officer(request.user)
-    form = ShiftStartForm(request.POST if request.method == "POST" else None, officer=officer)
+    form = ShiftStartForm(bound_data(request), officer=officer)
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_start(officer=officer, **form.cleaned_data)
@@ -57,7 +74,11 @@ def shift_start(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("You are on duty. Stay safe."))
             return redirect("home")
-    return render(request, "officers/shift_start.html", {"form": form, "officer": officer})
+    return render(
+        request,
+        "officers/shift_start.html",
+        {"form": form, "officer": officer, "breadcrumbs": _crumbs(_("Start a shift"))},
+    )
 
 
 @login_required
@@ -65,7 +86,7 @@ def shift_end(request: HttpRequest, pk: int) -> HttpResponse:
     shift = get_shift_for_user(request.user, pk)
     if not request.user.has_perm("officers.end_shift", shift):
         raise PermissionDenied
-    form = ShiftEndForm(request.POST if request.method == "POST" else None, shift=shift)
+    form = ShiftEndForm(bound_data(request), shift=shift)
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_end(shift=shift, user=request.user, **form.cleaned_data)
@@ -74,7 +95,11 @@ def shift_end(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Shift ended and sent to your supervisor."))
             return redirect(shift)
-    return render(request, "officers/shift_end.html", {"form": form, "shift": shift})
+    return render(
+        request,
+        "officers/shift_end.html",
+        {"form": form, "shift": shift, "breadcrumbs": _crumbs(_("End the shift"), shift)},
+    )
 
 
 @login_required
@@ -84,9 +109,7 @@ def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
     override = request.user.has_perm("officers.override_closed_month", shift)
     if not (request.user.has_perm("officers.edit_shift", shift) or override):
         raise PermissionDenied
-    form = ShiftEditForm(
-        request.POST if request.method == "POST" else None, shift=shift, needs_reason=override
-    )
+    form = ShiftEditForm(bound_data(request), shift=shift, needs_reason=override)
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_update(shift=shift, **form.cleaned_data)
@@ -95,7 +118,11 @@ def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Shift saved."))
             return redirect(shift)
-    return render(request, "officers/shift_edit.html", {"form": form, "shift": shift})
+    return render(
+        request,
+        "officers/shift_edit.html",
+        {"form": form, "shift": shift, "breadcrumbs": _crumbs(_("Correct the shift"), shift)},
+    )
 
 
 @login_required
@@ -118,6 +145,7 @@ def _shift_page(request: HttpRequest, shift: Shift, return_form=None) -> HttpRes
             "return_form": return_form or ShiftReturnForm(),
             "history": history_entries(shift),
             "now": timezone.now(),
+            "breadcrumbs": _crumbs(_day(shift)),
         },
     )
 
@@ -157,4 +185,8 @@ def shift_queue(request: HttpRequest) -> HttpResponse:
         .prefetch_related("villages")
         .order_by("started_at")[:200]
     )
-    return render(request, "officers/shift_queue.html", {"shifts": shifts})
+    return render(
+        request,
+        "officers/shift_queue.html",
+        {"shifts": shifts, "breadcrumbs": _crumbs(_("Shifts to review"))},
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import exports
+from core.breadcrumbs import breadcrumbs
 from core.months import add_months, parse_month, working_month
 from officers import rules, services
 from officers.forms import MonthCloseForm
@@ -64,6 +65,9 @@ def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
             "closure": closure,
             "may_close": may_close and not own_unapproved,
             "not_closable_because": rules.OWN_MONTH if own_unapproved else "",
+            "breadcrumbs": breadcrumbs(
+                (station.name, station.get_absolute_url()), here=_("Timesheet")
+            ),
         },
     )
 
@@ -87,6 +91,9 @@ def officer_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
             "previous": add_months(month, -1),
             "next": add_months(month, 1),
             "row": row,
+            "breadcrumbs": breadcrumbs(
+                (officer.full_name, officer.get_absolute_url()), here=_("Timesheet")
+            ),
         },
     )
 
@@ -142,5 +149,6 @@ def station_week(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": [(officer, [grid[officer.pk][day] for day in days]) for officer in officers],
             "previous": first - datetime.timedelta(days=7),
             "next": first + datetime.timedelta(days=7),
+            "breadcrumbs": breadcrumbs((station.name, station.get_absolute_url()), here=_("Week")),
         },
     )

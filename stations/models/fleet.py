@@ -134,7 +134,30 @@ class Vehicle(models.Model):
             )
 
 
-class OdometerReading(models.Model):
+class LogbookEntry(models.Model):
+    """A line of a vehicle's logbook: a reading, a refuelling or a service.
+
+    Each kind declares its own ``vehicle`` link, because each has its own name on the
+    vehicle (``readings``, ``fuel_records``, ``maintenance_records``); the way Django
+    would name them from here, ``Meta.default_related_name``, is an option migrations
+    record. History is declared by each kind that keeps one: ``HistoricalRecords`` here
+    would need ``inherit=True`` and give readings a history table they do not have.
+    """
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class OdometerReading(LogbookEntry):
     """The odometer at a moment; the vehicle's mileage is its latest reading."""
 
     class Source(models.TextChoices):
@@ -151,14 +174,6 @@ class OdometerReading(models.Model):
     source = models.CharField(
         _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
 
     class Meta:
         verbose_name = _("odometer reading")
@@ -170,7 +185,7 @@ class OdometerReading(models.Model):
         return f"{self.vehicle.plate}: {self.km} km"
 
 
-class FuelRecord(models.Model):
+class FuelRecord(LogbookEntry):
     vehicle = models.ForeignKey(
         Vehicle, on_delete=models.PROTECT, related_name="fuel_records", verbose_name=_("vehicle")
     )
@@ -182,14 +197,6 @@ class FuelRecord(models.Model):
         _("cost, UAH"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)]
     )
     odometer_km = models.PositiveIntegerField(_("odometer, km"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
     history = HistoricalRecords()
 
     class Meta:
@@ -208,7 +215,7 @@ class FuelRecord(models.Model):
         return f"{self.vehicle.plate}: {self.litres} l"
 
 
-class MaintenanceRecord(models.Model):
+class MaintenanceRecord(LogbookEntry):
     vehicle = models.ForeignKey(
         Vehicle,
         on_delete=models.PROTECT,
@@ -223,14 +230,6 @@ class MaintenanceRecord(models.Model):
     odometer_km = models.PositiveIntegerField(_("odometer, km"))
     next_due_on = models.DateField(_("next due on"), null=True, blank=True)
     next_due_km = models.PositiveIntegerField(_("next due at, km"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
     history = HistoricalRecords()
 
     class Meta:

@@ -15,6 +15,16 @@ from simple_history.models import HistoricalRecords
 from core.uploads import RandomName
 from stations.rules import reads_every_station
 
+# A place on the map, as Village and Incident keep it: each coordinate is checked by its
+# field (the form's error) and by the database (whatever writes the row).
+LATITUDE_VALIDATORS = [MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))]
+LONGITUDE_VALIDATORS = [MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))]
+
+
+def coordinate_in_range(field: str, limit: int) -> Q:
+    """The database's check of a coordinate: between -limit and limit, or empty."""
+    return Q(**{f"{field}__gte": -limit, f"{field}__lte": limit}) | Q(**{f"{field}__isnull": True})
+
 
 def visible_station_ids(user) -> models.QuerySet:
     """The stations whose records ``user`` may read, as a subquery of ids.
@@ -129,7 +139,7 @@ class Village(models.Model):
         decimal_places=5,
         null=True,
         blank=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+        validators=LATITUDE_VALIDATORS,
     )
     longitude = models.DecimalField(
         _("longitude"),
@@ -137,7 +147,7 @@ class Village(models.Model):
         decimal_places=5,
         null=True,
         blank=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+        validators=LONGITUDE_VALIDATORS,
     )
     station = models.ForeignKey(
         "Station",
@@ -163,11 +173,11 @@ class Village(models.Model):
                 violation_error_message=_("This community already has a village of that name."),
             ),
             models.CheckConstraint(
-                condition=Q(latitude__gte=-90, latitude__lte=90) | Q(latitude__isnull=True),
+                condition=coordinate_in_range("latitude", 90),
                 name="stations_village_latitude_range",
             ),
             models.CheckConstraint(
-                condition=Q(longitude__gte=-180, longitude__lte=180) | Q(longitude__isnull=True),
+                condition=coordinate_in_range("longitude", 180),
                 name="stations_village_longitude_range",
             ),
         ]

@@ -6,9 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.breadcrumbs import breadcrumbs
+from core.forms import bound_data
 from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -114,7 +117,7 @@ def vehicle_logbook_add(request: HttpRequest, pk: int, entry: str) -> HttpRespon
     if not request.user.has_perm(permission):
         raise PermissionDenied
     vehicle = get_object_or_404(Vehicle.objects.visible_to(request.user), pk=pk)
-    form = form_class(request.POST if request.method == "POST" else None, vehicle=vehicle)
+    form = form_class(bound_data(request), vehicle=vehicle)
     if request.method == "POST" and form.is_valid():
         try:
             _save_entry(entry, vehicle, form.cleaned_data, request.user)
@@ -126,5 +129,14 @@ def vehicle_logbook_add(request: HttpRequest, pk: int, entry: str) -> HttpRespon
     return render(
         request,
         "stations/vehicle_logbook_form.html",
-        {"vehicle": vehicle, "form": form, "title": title},
+        {
+            "vehicle": vehicle,
+            "form": form,
+            "title": title,
+            "breadcrumbs": breadcrumbs(
+                (_("Vehicles"), reverse("stations:vehicle_list")),
+                (vehicle.plate_display, vehicle.get_absolute_url()),
+                here=title,
+            ),
+        },
     )

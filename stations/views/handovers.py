@@ -11,10 +11,13 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.breadcrumbs import Crumb, breadcrumbs
+from core.forms import bound_data
 from core.mixins import RegistryDetailView, RegistryListView
 from stations import services
 from stations.filters import HandoverFilter
@@ -108,6 +111,10 @@ class HandoverDetail(RegistryDetailView):
         return self.render_to_response(self.get_context_data(in_person_form=form))
 
 
+def _crumbs(here: str) -> list[Crumb]:
+    return breadcrumbs((_("Handover acts"), reverse("stations:handover_list")), here=here)
+
+
 @login_required
 @permission_required("stations.add_handover", raise_exception=True)
 def handover_issue(request: HttpRequest) -> HttpResponse:
@@ -118,10 +125,8 @@ def handover_issue(request: HttpRequest) -> HttpResponse:
         .select_related("vehicle")
         .order_by("kind", "inventory_number")
     )
-    form = ActForm(request.POST if request.method == "POST" else None, user=request.user)
-    lines = IssueLineFormSet(
-        request.POST if request.method == "POST" else None, form_kwargs={"items": available}
-    )
+    form = ActForm(bound_data(request), user=request.user)
+    lines = IssueLineFormSet(bound_data(request), form_kwargs={"items": available})
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
             act = services.handover_issue(
@@ -142,7 +147,11 @@ def handover_issue(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Act %(number)s drawn up.") % {"number": act.number})
             return redirect(act)
-    return render(request, "stations/handover_issue_form.html", {"form": form, "lines": lines})
+    return render(
+        request,
+        "stations/handover_issue_form.html",
+        {"form": form, "lines": lines, "breadcrumbs": _crumbs(_("Issue items"))},
+    )
 
 
 @login_required
@@ -155,13 +164,17 @@ def handover_return(request: HttpRequest) -> HttpResponse:
     officer_id = request.GET.get("officer")
     if not officer_id or not officer_id.isdigit():
         holders = officers.filter(custodies__until__isnull=True).distinct().order_by("surname")
-        return render(request, "stations/handover_return_choose.html", {"officers": holders})
+        return render(
+            request,
+            "stations/handover_return_choose.html",
+            {"officers": holders, "breadcrumbs": _crumbs(_("Take items back"))},
+        )
     officer = get_object_or_404(officers, pk=officer_id)
     custodies = (
         Custody.objects.open().filter(officer=officer).select_related("item").order_by("item__kind")
     )
-    form = ReturnActForm(request.POST if request.method == "POST" else None, user=request.user)
-    lines = ReturnLinesForm(request.POST if request.method == "POST" else None, custodies=custodies)
+    form = ReturnActForm(bound_data(request), user=request.user)
+    lines = ReturnLinesForm(bound_data(request), custodies=custodies)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
             act = services.handover_return(
@@ -181,7 +194,12 @@ def handover_return(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "stations/handover_return_form.html",
-        {"form": form, "lines": lines, "officer": officer},
+        {
+            "form": form,
+            "lines": lines,
+            "officer": officer,
+            "breadcrumbs": _crumbs(_("Take items back")),
+        },
     )
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.breadcrumbs import breadcrumbs
 from stations.models import Custody, EquipmentItem, Handover
 
 REPORTS = {
@@ -73,5 +74,6 @@ def custody_report(request: HttpRequest, report: str = "issued") -> HttpResponse
             "is_paginated": page.has_other_pages(),
             "paginator": page.paginator,
             "today": timezone.localdate(),
+            "breadcrumbs": breadcrumbs(here=_("Custody")),
         },
     )
