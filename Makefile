@@ -38,12 +38,13 @@ run: install .env
 test: install-dev .env
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
-## Style, formatting, Django idioms and the architecture's import
-## rules (pyproject.toml); the same checks run on each commit with pre-commit
+## Style, formatting, Django idioms, the templates' indentation and the architecture's
+## import rules (pyproject.toml); the same checks run on each commit with pre-commit
 lint: install-dev
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
 	git ls-files -z '*.py' ':!:*/migrations/*' | xargs -0 $(BIN)/django-upgrade --target-version 5.2
+	$(BIN)/djhtml --check templates
 	$(BIN)/lint-imports
 
 migrations-check: install .env
