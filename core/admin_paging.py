@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib import admin
 from django.core.paginator import Paginator
@@ -48,7 +48,7 @@ class LargeTableAdmin:
     the estimate above for the unfiltered one."""
 
     show_full_result_count = False
-    paginator = EstimatedCountPaginator
+    paginator: ClassVar[type] = EstimatedCountPaginator  # as ModelAdmin declares it
     list_per_page = 50
 
 

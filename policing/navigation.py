@@ -4,9 +4,13 @@ Later sections (shifts, incidents) add a line here.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 TERRITORY = _("Territory")
 PROPERTY = _("Property")
@@ -15,11 +19,11 @@ INCIDENTS = _("Incidents")
 
 @dataclass(frozen=True)
 class Section:
-    label: str
+    label: "StrOrPromise"
     url_name: str
     permission: str
     prefix: str  # URL names starting with this mark the section as current
-    menu: str | None = None  # sections of one menu are shown together
+    menu: "StrOrPromise | None" = None  # sections of one menu are shown together
 
 
 SECTIONS = [
@@ -51,7 +55,7 @@ def sections_for(request) -> list[dict]:
     match = request.resolver_match
     current = f"{match.namespace}:{match.url_name}" if match else ""
     entries: list[dict] = []
-    menus: dict[str, dict] = {}
+    menus: dict[StrOrPromise, dict] = {}
     for section in SECTIONS:
         if not request.user.has_perm(section.permission):
             continue
