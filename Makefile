@@ -38,11 +38,12 @@ run: install .env
 test: install-dev .env
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
-## Style, formatting and the architecture's import rules (pyproject.toml)
+## Style, formatting, the architecture's import rules and the types (pyproject.toml)
 lint: install-dev
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 migrations-check: install .env
 	$(BIN)/python manage.py makemigrations --check --dry-run
