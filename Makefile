@@ -38,14 +38,15 @@ run: install .env
 test: install-dev .env
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
-## Style, formatting, Django idioms, the templates' indentation and the architecture's
-## import rules (pyproject.toml); the same checks run on each commit with pre-commit
+## Style, formatting, Django idioms, the templates' indentation, the architecture's import
+## rules and the types (pyproject.toml); pre-commit runs the same checks on each commit
 lint: install-dev
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
 	git ls-files -z '*.py' ':!:*/migrations/*' | xargs -0 $(BIN)/django-upgrade --target-version 5.2
 	$(BIN)/djhtml --check templates
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 migrations-check: install .env
 	$(BIN)/python manage.py makemigrations --check --dry-run

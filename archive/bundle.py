@@ -12,6 +12,7 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -44,7 +45,7 @@ def export_archive(target: Path) -> dict:
         stdout=data,
     )
     root = Path(settings.MEDIA_ROOT)
-    manifest = {
+    manifest: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "created": timezone.now().isoformat(),
         "media": {str(p.relative_to(root)): checksum(p) for p in media_files()},

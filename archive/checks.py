@@ -13,6 +13,7 @@ import shutil
 import warnings
 import zipfile
 from pathlib import Path, PurePosixPath
+from typing import NoReturn
 from xml.parsers import expat
 
 from django.conf import settings
@@ -139,7 +140,7 @@ def check_xml(path: Path) -> None:
     """Well-formed XML with no DTD: export_archive never writes one, and a DTD is how
     entity bombs and external entities get in."""
 
-    def refuse(*args) -> None:
+    def refuse(*args: object) -> NoReturn:
         raise ArchiveError(f"{DATA} declares a DTD; an archive from export_archive never does.")
 
     parser = expat.ParserCreate()

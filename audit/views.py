@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.filters import AuditFilter
 from audit.models import AuditEntry
+from core import exports
 from core.mixins import RegistryListView
 
 
@@ -14,7 +15,7 @@ class AuditLog(RegistryListView):
     select_related = ("user",)
     paginate_by = 50
     addable = False
-    export_columns = (
+    export_columns: tuple[exports.Column, ...] = (
         (_("When"), lambda e: e.at),
         (_("Username"), lambda e: e.username),
         (_("Address"), lambda e: e.address),

@@ -70,6 +70,7 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int = 1) -> subproce
 def wait_for(url: str, process: subprocess.Popen) -> None:
     for _ in range(150):
         if process.poll() is not None:
+            assert process.stderr is not None  # started with stderr=PIPE
             raise RuntimeError(process.stderr.read().decode()[-3000:])
         try:
             urllib.request.urlopen(url, timeout=2)

@@ -12,7 +12,7 @@ import io
 
 from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Max
+from django.db.models import Max, Model
 
 
 def _copy_text(value) -> str:
@@ -38,7 +38,7 @@ def _copy_text(value) -> str:
 class Table:
     """The rows waiting to be written to one model's table (or an m2m through table)."""
 
-    def __init__(self, model):
+    def __init__(self, model: type[Model]) -> None:
         self.model = model
         fields = list(model._meta.concrete_fields)
         self.columns = [f.column for f in fields]

@@ -16,13 +16,21 @@ import gevent
 from django_otp.oath import totp
 from gevent.event import Event
 from locust import FastHttpUser, constant, task
-from locust.contrib.fasthttp import FastHttpSession
+from locust.contrib.fasthttp import FastHttpSession, FastResponse
 from locust.exception import StopUser
 from locust.stats import CSV_STATS_INTERVAL_SEC
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 PHASE_SECONDS = PLAN["phase_seconds"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def csrf_token(page: FastResponse) -> str:
+    """The token of the page's form; a sign-in page without one ends the run."""
+    found = CSRF.search(page.text or "")
+    assert found is not None, "no CSRF token on the sign-in page"
+    return found.group(1)
+
 
 everyone_signed_in = Event()
 run = {"signed_in": 0, "next_user": 0, "finished": 0, "start": 0.0}
@@ -55,23 +63,25 @@ class Visitor(FastHttpUser):
         # Land on the trivial view, so signing in does not load the dashboard.
         page = session.get("/accounts/login/?next=/health/", name="sign-in")
         if page.status_code != 200:
-            raise RuntimeError(f"sign-in page: {page.status_code} {page.error!r}")
+            # locust sets error on a failed response; its types do not declare it
+            raise RuntimeError(f"sign-in page: {page.status_code} {page.error!r}")  # type: ignore[attr-defined]
         page = session.post(
             "/accounts/login/?next=/health/",
             data={
                 "username": login["username"],
                 "password": PLAN["password"],
-                "csrfmiddlewaretoken": CSRF.search(page.text).group(1),
+                "csrfmiddlewaretoken": csrf_token(page),
             },
             name="sign-in",
         )
-        if "two-factor" in page.url:
+        url = page.url or ""
+        if "two-factor" in url:
             code = totp(bytes.fromhex(login["totp_key"]))
             session.post(
-                page.url,
+                url,
                 data={
                     "code": f"{code:06d}",
-                    "csrfmiddlewaretoken": CSRF.search(page.text).group(1),
+                    "csrfmiddlewaretoken": csrf_token(page),
                 },
                 name="sign-in",
             )

@@ -5,6 +5,7 @@ supervisor, one of its officers) and an administrator of its own, so that no two
 share a session or a one-time code. Detail pages are about records of that community.
 """
 
+import datetime
 import secrets
 from dataclasses import dataclass
 
@@ -45,7 +46,11 @@ def pages_for(community: Community, officer: Officer) -> list[Page]:
     vehicle = Vehicle.objects.filter(station=station).order_by("pk").first()
     item = EquipmentItem.objects.filter(station=station).order_by("pk").first()
     act = Handover.objects.filter(officer=officer).latest("occurred_at")
-    since = (timezone.localdate() - timezone.timedelta(days=90)).isoformat()
+    # the records the detail pages below are about: a seeded community has each
+    assert village is not None
+    assert vehicle is not None
+    assert item is not None
+    since = (timezone.localdate() - datetime.timedelta(days=90)).isoformat()
     P = Page
     return [
         P("health (trivial view)", TRIVIAL, "staff", "/health/"),
@@ -118,6 +123,7 @@ def prepare_logins(communities: list[Community], password: str) -> list[dict]:
             .select_related("user", "station")
             .first()
         )
+        assert officer is not None  # a seeded community has officers with logins
         admin, _created = User.objects.get_or_create(username=f"bench-admin-{index}")
         assign_role(admin, ADMINISTRATOR)
         logins = {

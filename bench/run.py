@@ -37,7 +37,7 @@ def arguments(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--communities", type=int, default=300)
     parser.add_argument("--users", type=int, default=8, help="concurrent simulated users")
-    parser.add_argument("--workers", type=int, default=2 * os.cpu_count())
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument("--phase-seconds", type=float, default=10, help="time per page")
     parser.add_argument(
         "--database-url", default="postgres://postgres@127.0.0.1:5432/policing_bench"

@@ -147,7 +147,7 @@ class Numbers:
     the site's next act or incident takes the number after the seeded ones.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._last: dict[tuple[str, int], int] = {}
 
     def next(self, series: str, year: int) -> int:

@@ -1,21 +1,31 @@
 """Django admin change lists that stay quick on tables of a million rows."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Max, Min
+from django.db.models import Max, Min, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import pgettext_lazy
 
+if TYPE_CHECKING:
+    _Paginator = Paginator[Any]  # Django's Paginator takes no type argument at run time
+else:
+    _Paginator = Paginator
 
-class EstimatedCountPaginator(Paginator):
+
+class EstimatedCountPaginator(_Paginator):
     """On PostgreSQL an unfiltered change list of a big table takes the planner's row
     estimate instead of counting every row on every page; filtered lists count."""
 
     ESTIMATE_ABOVE = 100_000
+    object_list: QuerySet[Any]  # a change list's queryset
 
     @cached_property
     def count(self) -> int:
@@ -27,7 +37,7 @@ class EstimatedCountPaginator(Paginator):
                     "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
                     [queryset.model._meta.db_table],
                 )
-                estimate = cursor.fetchone()[0]
+                estimate: int = cursor.fetchone()[0]
             if estimate > self.ESTIMATE_ABOVE:
                 return estimate
         return super().count
@@ -38,7 +48,7 @@ class LargeTableAdmin:
     the estimate above for the unfiltered one."""
 
     show_full_result_count = False
-    paginator = EstimatedCountPaginator
+    paginator: ClassVar[type] = EstimatedCountPaginator  # as ModelAdmin declares it
     list_per_page = 50
 
 
@@ -54,7 +64,9 @@ def year_filter(field_name: str) -> type[admin.SimpleListFilter]:
         title = pgettext_lazy("calendar", "year")
         parameter_name = f"{field_name}_year"
 
-        def lookups(self, request, model_admin):
+        def lookups(
+            self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
+        ) -> list[tuple[str, str]]:
             span = model_admin.get_queryset(request).aggregate(
                 first=Min(field_name), last=Max(field_name)
             )
@@ -64,7 +76,7 @@ def year_filter(field_name: str) -> type[admin.SimpleListFilter]:
             last = timezone.localtime(span["last"]).year
             return [(str(year), str(year)) for year in range(last, first - 1, -1)]
 
-        def queryset(self, request, queryset):
+        def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
             value = self.value() or ""
             if not (value.isdigit() and 1900 <= int(value) <= 2100):
                 return queryset

@@ -6,9 +6,16 @@ A view puts ``breadcrumbs`` into its context: the crumbs after the home page's, 
 views of a registry get theirs from ``core.mixins``; function views build theirs here.
 """
 
-Crumb = tuple[str, str | None]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+Crumb = tuple["StrOrPromise", str | None]
 
 
-def breadcrumbs(*links: tuple[str, str], here: str) -> list[Crumb]:
+def breadcrumbs(*links: tuple[StrOrPromise, str], here: StrOrPromise) -> list[Crumb]:
     """``links`` from the home page down, then ``here``, the page itself."""
     return [*links, (here, None)]

@@ -9,12 +9,14 @@ station or officer is saved or deleted, or a station's supervisors change.
 
 import contextlib
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django.forms.models import ModelChoiceIterator
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import get_language
 
 GENERATION = "filter-choices-generation"
@@ -28,7 +30,12 @@ REGISTRIES = {
 }
 
 
-def choices_of(iterator: ModelChoiceIterator) -> list[tuple[str, str]]:
+# A model choice: the field's own value (the record's, with the record) or, from the
+# cache, its text; and the label.
+Choice = tuple[ModelChoiceIteratorValue | str, str]
+
+
+def choices_of(iterator: ModelChoiceIterator) -> list[Choice]:
     """(value, label) pairs of a model choice field, from the cache when it is Redis
     (a cache in the database would cost more queries than it saves)."""
     if not settings.REDIS_URL:
@@ -37,14 +44,14 @@ def choices_of(iterator: ModelChoiceIterator) -> list[tuple[str, str]]:
     generation = cache.get_or_set(GENERATION, 0)
     digest = hashlib.sha256(f"{query}|{iterator.field.empty_label}".encode()).hexdigest()
     key = f"filter-choices:{generation}:{get_language()}:{digest}"
-    choices = cache.get(key)
+    choices: list[Choice] | None = cache.get(key)
     if choices is None:
         choices = [(str(value), str(label)) for value, label in iterator]
         cache.set(key, choices, KEEP_SECONDS)
     return choices
 
 
-def _forget(sender, **kwargs) -> None:
+def _forget(sender: type[Model], **kwargs: Any) -> None:
     if sender._meta.label_lower in REGISTRIES:
         with contextlib.suppress(ValueError):  # not set yet: nothing is kept
             cache.incr(GENERATION)

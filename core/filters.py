@@ -1,10 +1,13 @@
 """Filters the lists of every app build on (django-filter): quick selects, search boxes
 for long choices, whole days in Kyiv time and a free-text search."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, Any
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.forms.utils import pretty_name
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -12,26 +15,36 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import QuickSelect, search_widget
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from django import forms
+    from django_stubs_ext import StrOrPromise
+
 
 class QuickSelectFilter:
     """A filter whose select writes its options directly (core.forms.QuickSelect):
     through Django's templates each option costs a template, on every list page."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
 
-class ChoiceFilter(QuickSelectFilter, django_filters.ChoiceFilter):
+class ChoiceFilter(QuickSelectFilter, django_filters.ChoiceFilter):  # type: ignore[misc]  # django-filter has no types
     pass
 
 
-class OrderingFilter(QuickSelectFilter, django_filters.OrderingFilter):
+class OrderingFilter(QuickSelectFilter, django_filters.OrderingFilter):  # type: ignore[misc]  # django-filter has no types
     """django-filter's, whose "(descending)" labels are put together when shown, in the
     page's language, not once at start-up in whichever language was active then."""
 
-    def build_choices(self, fields, labels):
-        descending = lazy(lambda label: str(self.descending_fmt) % label, str)
+    def build_choices(
+        self, fields: dict[str, str], labels: dict[str, StrOrPromise]
+    ) -> list[tuple[str, StrOrPromise]]:
+        descending: Callable[[StrOrPromise], StrOrPromise] = lazy(
+            lambda label: str(self.descending_fmt) % label, str
+        )
         return [
             choice
             for field, param in fields.items()
@@ -45,7 +58,7 @@ class OrderingFilter(QuickSelectFilter, django_filters.OrderingFilter):
         ]
 
 
-class ModelChoiceFilter(QuickSelectFilter, django_filters.ModelChoiceFilter):
+class ModelChoiceFilter(QuickSelectFilter, django_filters.ModelChoiceFilter):  # type: ignore[misc]  # django-filter has no types
     """django-filter's, with a select that stays quick with thousands of choices.
 
     Whoever reads every station gets a search box instead (core.choice_search): a
@@ -53,7 +66,7 @@ class ModelChoiceFilter(QuickSelectFilter, django_filters.ModelChoiceFilter):
     """
 
     @property
-    def field(self):
+    def field(self) -> forms.Field:
         request = self.get_request()
         if (
             not hasattr(self, "_field")
@@ -61,17 +74,18 @@ class ModelChoiceFilter(QuickSelectFilter, django_filters.ModelChoiceFilter):
             and request.user.has_perm("stations.view_all_stations")
         ):
             self.extra["widget"] = search_widget(self.get_queryset(request).model)
-        return super().field
+        field: forms.Field = super().field
+        return field
 
 
-class DayFilter(django_filters.DateFilter):
+class DayFilter(django_filters.DateFilter):  # type: ignore[misc]  # django-filter has no types
     """Rows from a day (``lookup_expr="gte"``) or up to a day (``"lte"``), in Kyiv time.
 
     Compares the moment column with the day's bounds, so the column's index serves the
     filter; ``__date`` would convert every row's moment first.
     """
 
-    def filter(self, queryset, value):
+    def filter(self, queryset: QuerySet[Any], value: datetime.date | None) -> QuerySet[Any]:
         if not value:
             return queryset
         if self.lookup_expr == "lte":
@@ -83,13 +97,13 @@ class DayFilter(django_filters.DateFilter):
         return queryset.filter(**{f"{self.field_name}__{lookup}": bound})
 
 
-class SearchFilterSet(django_filters.FilterSet):
+class SearchFilterSet(django_filters.FilterSet):  # type: ignore[misc]  # django-filter has no types
     """A FilterSet with a free-text ``q`` over the fields named in ``search_fields``."""
 
     search_fields: tuple[str, ...] = ()
     q = django_filters.CharFilter(label=_("Search"), method="search")
 
-    def search(self, queryset, name, value):
+    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         condition = Q()
         for field in self.search_fields:
             condition |= Q(**{f"{field}__icontains": value.strip()})

@@ -1,21 +1,39 @@
 """Form pieces shared by the apps."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from html import escape  # the standard one: plain strings, thousands of times a page
+from typing import TYPE_CHECKING, Any
 
 from dal_alight.widgets import AlightWidgetMixin, ModelAlight
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db.models import Model
 from django.forms.models import ModelChoiceIterator
+from django.forms.renderers import BaseRenderer
 from django.forms.utils import flatatt
 from django.http import HttpRequest, QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.choice_search import kind_of
 from core.choices import choices_of
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+
+    # Django's form classes take no type argument at run time
+    _ModelMultipleChoiceField = forms.ModelMultipleChoiceField[Any]
+    _ModelForm = forms.ModelForm[Any]
+else:
+    _ModelMultipleChoiceField = forms.ModelMultipleChoiceField
+    _ModelForm = forms.ModelForm
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
 
@@ -31,7 +49,7 @@ class DateInput(forms.DateInput):
 
     input_type = "date"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
@@ -40,7 +58,7 @@ class DateTimeInput(forms.DateTimeInput):
 
     input_type = "datetime-local"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
@@ -52,7 +70,13 @@ class QuickSelect(forms.Select):
     country's 2,400 villages renders in milliseconds.
     """
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: BaseRenderer | None = None,
+    ) -> SafeString:
         chosen = {str(v) for v in self.format_value(value)}
         choices = self.choices
         if isinstance(choices, ModelChoiceIterator):
@@ -66,7 +90,7 @@ class QuickSelect(forms.Select):
         return mark_safe(f'<select name="{escape(name)}"{attributes}>{options}</select>')
 
 
-class SearchSelect(ModelAlight):
+class SearchSelect(ModelAlight):  # type: ignore[misc]  # django-autocomplete-light has no types
     """django-autocomplete-light's search box, holding only the chosen record.
 
     The text box takes the field's id, so the field's label names it; it has no name,
@@ -74,11 +98,12 @@ class SearchSelect(ModelAlight):
     """
 
     @property
-    def media(self):
+    def media(self) -> forms.Media:
+        library: forms.Media = super().media
         # first: it mends the library's elements as the library defines them
-        return forms.Media(js=["js/search_select.js"]) + super().media
+        return forms.Media(js=["js/search_select.js"]) + library
 
-    def filter_choices_to_render(self, selected_choices):
+    def filter_choices_to_render(self, selected_choices: Iterable[str]) -> None:
         """Only the chosen record. ``pk=`` finds no row for a number too large for the
         database, where the library's ``pk__in`` fails: junk in the address is no error."""
         chosen = next((choice for choice in selected_choices if choice), None)
@@ -88,7 +113,13 @@ class SearchSelect(ModelAlight):
         except (TypeError, ValueError):
             self.choices.queryset = queryset.none()
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: BaseRenderer | None = None,
+    ) -> SafeString:
         # The select only carries the value; people use the search box, which has the
         # field's label, so the select is kept out of sight and of the accessibility tree.
         attrs = dict(attrs or {}, slot="select", hidden=True)
@@ -114,11 +145,11 @@ class SearchSelect(ModelAlight):
 class AllYesNo(forms.Select):
     """A yes-or-no filter whose empty choice reads "All", not django-filter's "Unknown"."""
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))])
 
 
-def search_widget(model) -> forms.Widget:
+def search_widget(model: type[Model]) -> forms.Widget:
     """A search box over ``model``'s records (core.choice_search); a quick select
     for a model that is not searched that way."""
     kind = kind_of(model)
@@ -127,13 +158,14 @@ def search_widget(model) -> forms.Widget:
     return SearchSelect(url=reverse("choice_search", kwargs={"kind": kind}))
 
 
-class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class ModelMultipleChoiceField(_ModelMultipleChoiceField):
     """Django's, refusing a number too large for the database's integers as it refuses
     any choice that is not offered (SQLite raises OverflowError on it)."""
 
-    def _check_values(self, value):
+    def _check_values(self, value: Iterable[Any]) -> Any:
         try:
-            return super()._check_values(value)
+            # Django's own helper of clean(), which the stubs leave out
+            return super()._check_values(value)  # type: ignore[misc]
         except OverflowError:
             raise ValidationError(
                 self.error_messages["invalid_choice"],
@@ -142,20 +174,21 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
             ) from None
 
 
-class ScopedModelForm(forms.ModelForm):
+class ScopedModelForm(_ModelForm):
     """A ModelForm whose choices hold only what the signed-in person may see.
 
     Every choice field over a model with a ``visible_to`` queryset method is narrowed to
     the user's records, so that a crafted POST cannot point at another station's record.
     """
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: AbstractBaseUser | AnonymousUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is not None and hasattr(queryset, "visible_to"):
-                field.queryset = queryset.visible_to(user)
+                # a field with a queryset (a model choice); Field declares none
+                field.queryset = queryset.visible_to(user)  # type: ignore[attr-defined]
             self._preselect_the_only_choice(name, field)
 
     def _preselect_the_only_choice(self, name: str, field: forms.Field) -> None:
@@ -170,12 +203,13 @@ class ScopedModelForm(forms.ModelForm):
             or self.initial.get(name) is not None
         ):
             return
+        assert field.queryset is not None  # a model choice field is given its queryset
         only = list(field.queryset.values_list("pk", flat=True)[:2])
         if len(only) == 1:
             self.initial[name] = only[0]
 
 
-def validate_pdf(upload) -> None:
+def validate_pdf(upload: File[bytes]) -> None:
     """Accept only a real PDF of reasonable size."""
     if upload.size > PDF_MAX_BYTES:
         raise ValidationError(

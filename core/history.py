@@ -1,9 +1,13 @@
 """Reading a record's change history (django-simple-history) for its page."""
 
+from __future__ import annotations
+
 import datetime
 import itertools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -30,7 +34,7 @@ class HistoryEntry:
     changes: list[Change] = field(default_factory=list)
 
 
-def _display(record, model_field: models.Field) -> str:
+def _display(record: models.Model, model_field: models.Field[Any, Any]) -> str:
     if model_field.is_relation:
         value = getattr(record, model_field.name)
     elif model_field.choices:
@@ -48,13 +52,15 @@ def _display(record, model_field: models.Field) -> str:
     return str(value)
 
 
-def _m2m_snapshots(history_model, record_ids: list[int]) -> dict:
+def _m2m_snapshots(
+    history_model: type[models.Model], record_ids: list[int]
+) -> dict[Any, defaultdict[int, list[str]]]:
     """For each many-to-many field kept in the history: record id -> names it held."""
     snapshots = {}
     for m2m_field in getattr(history_model, "_history_m2m_fields", []):
         m2m_model = history_model.__dict__[m2m_field.name].model
         target = m2m_field.m2m_reverse_field_name()
-        held = defaultdict(list)
+        held: defaultdict[int, list[str]] = defaultdict(list)
         rows = m2m_model.objects.filter(history_id__in=record_ids).select_related(target)
         for row in rows:
             held[row.history_id].append(str(getattr(row, target)))
@@ -62,7 +68,7 @@ def _m2m_snapshots(history_model, record_ids: list[int]) -> dict:
     return snapshots
 
 
-def _same_save(newer, older, model_fields) -> bool:
+def _same_save(newer: Any, older: Any, model_fields: Sequence[models.Field[Any, Any]]) -> bool:
     """One form save can leave several rows: the record, then a row per many-to-many
     set, which changes no field of its own."""
     return (
@@ -81,11 +87,11 @@ def history_entries(instance: models.Model, limit: int = HISTORY_LIMIT) -> list[
     history and per link that changed, and compared in Python. Rows written by one save
     are shown as one entry; saves that changed nothing are left out.
     """
-    history_model = instance.history.model
+    # django-simple-history adds the manager to each model it keeps; Model has none
+    history = instance.history  # type: ignore[attr-defined]
+    history_model = history.model
     records = list(
-        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : limit + 1
-        ]
+        history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
     model_fields = [f for f in instance._meta.concrete_fields if not f.name.endswith("thumbnail")]
     # The records a changed link pointed to, one query per such link. Joining every

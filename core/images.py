@@ -5,18 +5,26 @@ pixels: turned upright by its EXIF orientation, bounded in size, and carrying no
 metadata (no camera serial, no GPS position). A thumbnail is stored beside it for lists.
 """
 
+from __future__ import annotations
+
 import io
 import warnings
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+if TYPE_CHECKING:
+    _ModelForm = forms.ModelForm[Any]  # what PhotoFormMixin is mixed into
+else:
+    _ModelForm = object
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 
@@ -39,7 +47,7 @@ def _flatten(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
-def reencode_image(upload) -> tuple[ContentFile, ContentFile]:
+def reencode_image(upload: File[bytes]) -> tuple[ContentFile[bytes], ContentFile[bytes]]:
     """Check an uploaded image and return (stored image, thumbnail) as JPEG files.
 
     Raises ValidationError with a message for the form field when the file is too
@@ -66,7 +74,7 @@ def reencode_image(upload) -> tuple[ContentFile, ContentFile]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload)
+            image: Image.Image = Image.open(upload)
             if image.format not in ACCEPTED_FORMATS:
                 raise not_an_image
             width, height = image.size
@@ -100,24 +108,26 @@ class PhotoField(forms.FileField):
 
     widget = forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", _photo_help_text())
         super().__init__(**kwargs)
 
-    def to_python(self, data):
+    def to_python(self, data: File[Any] | None) -> File[Any] | None:
         upload = super().to_python(data)
         if upload is None:
             return None
         stored, thumb = reencode_image(upload)
-        stored.thumbnail = thumb
+        # the form reads it (PhotoFormMixin); File declares no such attribute
+        stored.thumbnail = thumb  # type: ignore[attr-defined]
         return stored
 
 
-class PhotoFormMixin:
+class PhotoFormMixin(_ModelForm):
     """For ModelForms with ``photo`` and ``photo_thumbnail``: keep the two in step."""
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        assert cleaned is not None  # a ModelForm's clean() returns its cleaned_data
         photo = cleaned.get("photo")
         if photo is False:
             self.instance.photo_thumbnail = ""

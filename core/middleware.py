@@ -3,15 +3,20 @@ and one log line per refusal or server error."""
 
 import logging
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger("policing.errors")
+
+GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
 
 class CookieLocaleMiddleware:
@@ -21,11 +26,11 @@ class CookieLocaleMiddleware:
     office computers says English; the programme's working language is Ukrainian.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
         self.supported = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if code not in self.supported:
             code = settings.LANGUAGE_CODE
@@ -46,13 +51,19 @@ class RequestSizeLimitMiddleware:
     the CSRF check, which reads the body.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponseBase],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         view = getattr(view_func, "view_class", view_func)
         limit = getattr(view, "upload_max_bytes", settings.REQUEST_BODY_MAX_BYTES)
         try:
@@ -65,7 +76,7 @@ class RequestSizeLimitMiddleware:
         return None
 
 
-def too_large(request, limit: int) -> HttpResponse:
+def too_large(request: HttpRequest, limit: int) -> HttpResponse:
     # No "Connection: close" here: WSGI servers refuse hop-by-hop headers from the app,
     # and gunicorn closes a connection whose body was left unread itself.
     return render(request, "errors/413.html", {"limit": limit}, status=413)
@@ -74,23 +85,25 @@ def too_large(request, limit: int) -> HttpResponse:
 class SecurityHeadersMiddleware:
     """Headers Django does not set itself; server errors get a reference to quote."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         if isinstance(exception, Http404 | PermissionDenied | SuspiciousOperation):
             # An answer, not a fault: one line, so that real server errors stand out.
             logger.warning("%s on %s %s", type(exception).__name__, request.method, request.path)
             return None
-        request.error_reference = uuid.uuid4().hex[:12]
+        reference = uuid.uuid4().hex[:12]
+        # for the 500 page (core.views.error_500); HttpRequest declares no such attribute
+        request.error_reference = reference  # type: ignore[attr-defined]
         logger.error(
             "Server error %s on %s %s",
-            request.error_reference,
+            reference,
             request.method,
             request.path,
             exc_info=exception,

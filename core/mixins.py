@@ -6,6 +6,10 @@ model permission (403 for read-only roles), a form narrowed to visible choices a
 one database transaction per form.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db import models, transaction
@@ -21,23 +25,40 @@ from core.breadcrumbs import Crumb, breadcrumbs
 from core.history import history_entries
 from core.paging import CappedCountPaginator
 
+if TYPE_CHECKING:
+    from django.db.models import Model, Prefetch, QuerySet
+    from django.forms import BaseModelForm
+    from django.http import HttpRequest, HttpResponse
+    from django.http.response import HttpResponseBase
+    from django.views.generic.edit import ModelFormMixin
+    from django_stubs_ext import StrOrPromise
 
-def perm_name(model, action: str) -> str:
+    # Django's views take no type argument at run time; the registries serve any model.
+    _DetailView = DetailView[Any]
+    _CreateView = CreateView[Any, Any]
+    _UpdateView = UpdateView[Any, Any]
+    _ModelFormMixin = ModelFormMixin[Any, Any]  # what RegistryFormMixin is mixed into
+else:
+    _DetailView, _CreateView, _UpdateView = DetailView, CreateView, UpdateView
+    _ModelFormMixin = object
+
+
+def perm_name(model: type[Model], action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
 
 
-def page_url(model, page: str, *args) -> str:
+def page_url(model: type[Model], page: str, *args: object) -> str:
     """The registry's page by the naming convention ``<app>:<model>_<page>``."""
     return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{page}", args=args)
 
 
-def registry_crumb(model) -> tuple[str, str]:
+def registry_crumb(model: type[Model]) -> tuple[StrOrPromise, str]:
     """The registry's list page as a crumb, named as its heading: "Vehicles"."""
     return registry_name(model), page_url(model, "list")
 
 
-def registry_name(model) -> str:
-    return capfirst(model._meta.verbose_name_plural)
+def registry_name(model: type[Model]) -> StrOrPromise:
+    return capfirst(model._meta.verbose_name_plural) or ""
 
 
 class BreadcrumbsMixin:
@@ -46,8 +67,8 @@ class BreadcrumbsMixin:
     def get_breadcrumbs(self) -> list[Crumb]:
         raise NotImplementedError
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]  # a mixin: the view it is mixed into has the method
         context["breadcrumbs"] = self.get_breadcrumbs()
         return context
 
@@ -56,8 +77,9 @@ class ModelPermissionMixin(PermissionRequiredMixin):
     """Require ``<app>.<action>_<model>``; anonymous visitors go to the sign-in page."""
 
     action = "view"
+    model: type[Model]
 
-    def get_permission_required(self):
+    def get_permission_required(self) -> list[str]:
         return [perm_name(self.model, self.action)]
 
 
@@ -65,11 +87,16 @@ class VisibleQuerysetMixin:
     """Only the rows the signed-in person may read, with the joins the page needs."""
 
     select_related: tuple[str, ...] = ()
-    prefetch_related: tuple = ()
+    prefetch_related: tuple[str | Prefetch[Any], ...] = ()
+    model: type[Model]
+    request: HttpRequest
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Any]:
+        # every registry's manager has visible_to (docs/architecture.md); Model has none
+        manager = self.model.objects  # type: ignore[attr-defined]
         # Explicit order: Meta.ordering does not apply to the grouped (annotated) lists.
-        queryset = self.model.objects.visible_to(self.request.user).order_by(
+        # (The stubs let Options.ordering be None; Django's check models.E014 does not.)
+        queryset: QuerySet[Any] = manager.visible_to(self.request.user).order_by(  # type: ignore[misc]
             *self.model._meta.ordering, "pk"
         )
         if self.select_related:
@@ -79,7 +106,12 @@ class VisibleQuerysetMixin:
         return queryset
 
 
-class RegistryListView(BreadcrumbsMixin, ModelPermissionMixin, VisibleQuerysetMixin, FilterView):
+class RegistryListView(
+    BreadcrumbsMixin,
+    ModelPermissionMixin,
+    VisibleQuerysetMixin,
+    FilterView,  # type: ignore[misc]  # django-filter has no types
+):
     """A filtered, paginated list; with ``?export=csv|xlsx`` the same rows, all pages."""
 
     paginate_by = 25
@@ -88,30 +120,32 @@ class RegistryListView(BreadcrumbsMixin, ModelPermissionMixin, VisibleQuerysetMi
     export_name = ""  # the download's file name, ASCII (an HTTP header); default: the model's
     addable = True  # False for logs that only the site itself writes to
 
-    def get_export_columns(self) -> list[exports.Column]:
+    def get_export_columns(self) -> tuple[exports.Column, ...] | list[exports.Column]:
         """The download's columns; a list whose columns depend on who asks (details
         only some may read) builds them here, per request."""
         return self.export_columns
 
-    def exporting(self, rows) -> None:
+    def exporting(self, rows: QuerySet[Any]) -> None:
         """Called with the rows of a download before it is written: where a list
         logs who took what."""
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         fmt = request.GET.get("export")
         if fmt in exports.FORMATS and (columns := self.get_export_columns()):
             filterset = self.get_filterset(self.get_filterset_class())
             rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
             self.exporting(rows)
             name = self.export_name or self.model._meta.model_name
+            assert name is not None  # a concrete model has a name
             return exports.export_response(rows, columns, name, fmt)
-        return super().get(request, *args, **kwargs)
+        response: HttpResponseBase = super().get(request, *args, **kwargs)
+        return response
 
     def get_breadcrumbs(self) -> list[Crumb]:
         return breadcrumbs(here=registry_name(self.model))
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
         context["can_add"] = self.addable and self.request.user.has_perm(
             perm_name(self.model, "add")
@@ -125,13 +159,13 @@ class RegistryListView(BreadcrumbsMixin, ModelPermissionMixin, VisibleQuerysetMi
         return context
 
 
-class RegistryDetailView(BreadcrumbsMixin, ModelPermissionMixin, VisibleQuerysetMixin, DetailView):
+class RegistryDetailView(BreadcrumbsMixin, ModelPermissionMixin, VisibleQuerysetMixin, _DetailView):
     editable = True  # False for records that no page may change (acts)
 
     def get_breadcrumbs(self) -> list[Crumb]:
         return breadcrumbs(registry_crumb(self.model), here=str(self.object))
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
         context["can_change"] = self.editable and self.request.user.has_perm(
@@ -143,11 +177,14 @@ class RegistryDetailView(BreadcrumbsMixin, ModelPermissionMixin, VisibleQueryset
         return context
 
 
-class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin):
+class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin, _ModelFormMixin):
     """Create and edit views: a scoped form, saved in one transaction, with a message."""
 
-    template_name = "registry_form.html"
-    list_model = None  # the registry the breadcrumbs lead back to; default: self.model
+    template_name: str | None = "registry_form.html"
+    # the registry the breadcrumbs lead back to; default: self.model
+    list_model: type[Model] | None = None
+    object: Model | None  # the record, once the form saved it
+    request: HttpRequest
 
     def get_parent(self) -> models.Model | None:
         """The record this one belongs to (an officer's training), shown on the page."""
@@ -157,16 +194,16 @@ class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin):
         links = [registry_crumb(self.list_model or self.model)]
         for record in (self.get_parent(), self.object):
             if record is not None:
-                links.append((str(record), record.get_absolute_url()))
+                links.append((str(record), record.get_absolute_url()))  # type: ignore[attr-defined]  # every registry's model has its page
         here = pgettext("page title", "Edit") if self.object else _("New")
         return breadcrumbs(*links, here=here)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         kwargs["user"] = self.request.user
         return kwargs
 
-    def form_valid(self, form):
+    def form_valid(self, form: BaseModelForm[Any]) -> HttpResponse:
         with transaction.atomic():
             response = super().form_valid(form)
         messages.success(self.request, self.get_success_message())
@@ -175,7 +212,7 @@ class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin):
     def get_success_message(self) -> str:
         return _("Saved: %(record)s.") % {"record": self.object}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
         context["list_url"] = page_url(self.list_model or self.model, "list")
@@ -183,9 +220,9 @@ class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin):
         return context
 
 
-class RegistryCreateView(RegistryFormMixin, CreateView):
+class RegistryCreateView(RegistryFormMixin, _CreateView):
     action = "add"
 
 
-class RegistryUpdateView(RegistryFormMixin, VisibleQuerysetMixin, UpdateView):
+class RegistryUpdateView(RegistryFormMixin, VisibleQuerysetMixin, _UpdateView):
     action = "change"

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.db.models import Model
 from django.utils.deconstruct import deconstructible
 
 
@@ -13,10 +14,10 @@ class RandomName:
         self.folder = folder
         self.extension = extension
 
-    def __call__(self, instance, filename: str) -> str:
+    def __call__(self, instance: Model, filename: str) -> str:
         return f"{self.folder}/{uuid.uuid4().hex}.{self.extension}"
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, RandomName) and (self.folder, self.extension) == (
             other.folder,
             other.extension,

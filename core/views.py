@@ -35,7 +35,7 @@ def is_open_media_path(path: str) -> bool:
 
 
 @login_required
-def media(request: HttpRequest, path: str) -> HttpResponse:
+def media(request: HttpRequest, path: str) -> FileResponse:
     """Uploaded photos and documents, to signed-in people only (not public)."""
     if not is_open_media_path(path) or not default_storage.exists(path):
         raise Http404
@@ -48,13 +48,13 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     return response
 
 
-def error_403(request: HttpRequest, exception=None) -> HttpResponse:
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     # Only a Refused carries a reason meant for the person; other messages stay unsaid.
     reason = exception.reason if isinstance(exception, Refused) else ""
     return render(request, "errors/403.html", {"reason": reason}, status=403)
 
 
-def error_404(request: HttpRequest, exception=None) -> HttpResponse:
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "errors/404.html", status=404)
 
 

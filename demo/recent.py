@@ -326,6 +326,7 @@ def custody_scenes(today: datetime.date, officers: list[Officer], staff) -> None
     """A radio waiting for its receiver's confirmation, a body camera past its return
     date, a radio in repair, and a car whose maintenance is due."""
     station = Station.objects.order_by("pk").first()
+    assert station is not None  # seed_demo makes the community's station first
     by_badge = {officer.badge_number: officer for officer in officers}
     now = timezone.now()
     camera, created = _item(

@@ -82,7 +82,8 @@ class IncidentAdmin(LargeTableAdmin, admin.ModelAdmin):
         "community",
     ]
     search_fields = ["number"]
-    fields = [
+    # a tuple, which types as readonly_fields too (a list types as one of field groups)
+    fields = (
         "number",
         "community",
         "station",
@@ -93,7 +94,7 @@ class IncidentAdmin(LargeTableAdmin, admin.ModelAdmin):
         "reporting_officer",
         "report_status",
         "case_status",
-    ]
+    )
     readonly_fields = fields
 
     def has_add_permission(self, request) -> bool:

@@ -1,6 +1,8 @@
 """Django admin for users: an administrator gives a person a login and a role, and
 resets a lost phone for two-factor sign-in."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -18,6 +20,9 @@ from core.admin_paging import LargeTableAdmin
 from officers.models import Officer
 from officers.models.people import NOT_AN_OFFICER_LOGIN
 from policing.models import User
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class RoleFields(forms.ModelForm):
@@ -53,13 +58,14 @@ class RoleFields(forms.ModelForm):
 
 
 class UserCreationForm(RoleFields, AdminUserCreationForm):
-    class Meta(AdminUserCreationForm.Meta):
+    # django-stubs 5.2.9 leaves out the forms' Meta (typeddjango/django-stubs#2112)
+    class Meta(AdminUserCreationForm.Meta):  # type: ignore[name-defined]
         model = User
         fields = ["username"]
 
 
 class UserEditForm(RoleFields, UserChangeForm):
-    class Meta(UserChangeForm.Meta):
+    class Meta(UserChangeForm.Meta):  # type: ignore[name-defined]  # as above
         model = User
         fields = ["username", "first_name", "last_name", "email", "is_active"]
 
@@ -100,7 +106,7 @@ class UserAdmin(LargeTableAdmin, DjangoUserAdmin):
         return super().get_queryset(request).prefetch_related("groups")
 
     @admin.display(description=_("role"))
-    def role(self, user: User) -> str:
+    def role(self, user: User) -> "StrOrPromise":
         role = user_role(user)
         return Role(role).label if role else "—"
 
@@ -137,7 +143,8 @@ class PhoneAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_filter = ["confirmed"]
     search_fields = ["user__username", "user__last_name"]
     list_select_related = ["user"]
-    fields = ["user", "confirmed", "created_at", "last_used_at"]
+    # a tuple, which types as readonly_fields too (a list types as one of field groups)
+    fields = ("user", "confirmed", "created_at", "last_used_at")
     readonly_fields = fields
 
     def has_add_permission(self, request) -> bool:

@@ -20,7 +20,8 @@ class User(AbstractUser):
             return self.is_active and rules.has_perm(perm, self, obj)
         return super().has_perm(perm, obj)
 
-    class Meta(AbstractUser.Meta):
+    # django-stubs 5.2.9 leaves out AbstractUser.Meta (typeddjango/django-stubs#2112)
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["username"]

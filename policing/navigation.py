@@ -5,9 +5,13 @@ Later sections (shifts, incidents) add a line here.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 TERRITORY = _("Territory")
 PROPERTY = _("Property")
@@ -17,11 +21,11 @@ ADMINISTRATION = _("Administration")
 
 @dataclass(frozen=True)
 class Section:
-    label: str
+    label: "StrOrPromise"
     url_name: str
     permission: str
     prefix: str  # URL names starting with this mark the section as current
-    menu: str | None = None  # sections of one menu are shown together
+    menu: "StrOrPromise | None" = None  # sections of one menu are shown together
 
 
 SECTIONS = [
@@ -53,7 +57,7 @@ class AdminLink:
     """A line of the Administration menu, the navigation's last entry. Its lines are never
     marked as current; the menu is, on the pages of any line (shown to the person or not)."""
 
-    label: str
+    label: "StrOrPromise"
     url_name: str
     permission: str | None  # None: for staff (is_staff), Django admin's own rule
     prefix: str | None = None  # URL names starting with this mark the menu as current
@@ -79,7 +83,7 @@ def sections_for(request) -> list[dict]:
     """Top-level entries: a link, or a menu with its links."""
     current = _current(request)
     entries: list[dict] = []
-    menus: dict[str, dict] = {}
+    menus: dict[StrOrPromise, dict] = {}
     for section in SECTIONS:
         if not request.user.has_perm(section.permission):
             continue

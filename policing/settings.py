@@ -197,7 +197,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Leaflet's files come from the django-leaflet package; its Django app needs GeoDjango,
 # which this site does not use, so only its static folder is served.
-_LEAFLET = Path(importlib.util.find_spec("leaflet").submodule_search_locations[0])
+_leaflet = importlib.util.find_spec("leaflet")
+assert _leaflet is not None
+assert _leaflet.submodule_search_locations
+_LEAFLET = Path(_leaflet.submodule_search_locations[0])
 STATICFILES_DIRS = [BASE_DIR / "static", _LEAFLET / "static"]
 # Uploads go through Django's storage API: an S3-compatible bucket when
 # DJANGO_S3_BUCKET is set (django-storages; credentials from the usual AWS_* variables),

@@ -123,7 +123,7 @@ def patrol_by_village(user, start, end, community=None, top: int | None = None) 
 
 def vehicles_needing_attention(user) -> dict:
     vehicles = Vehicle.objects.visible_to(user)
-    due = []
+    due: list[Vehicle] = []
     today = timezone.localdate()
     latest = (
         MaintenanceRecord.objects.filter(vehicle__in=vehicles)

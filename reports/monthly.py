@@ -44,7 +44,7 @@ def build(user, community: Community, month: datetime.date) -> dict:
 
 def _xlsx(report: dict) -> HttpResponse:
     comparison = (_("This month"), _("Month before"), _("A year before"))
-    tables = [
+    tables: list[exports.Table] = [
         (
             (_("Village"), _("Shifts"), _("Hours")),
             [(row["village"], row["visits"], row["hours"]) for row in report["coverage"]],

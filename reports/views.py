@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from officers import duty
 from officers.models import Incident, Officer
+from officers.models.people import OfficerQuerySet
 from reports import aggregates
 from reports.charts import BarChart
 from stations import selectors
@@ -26,6 +27,7 @@ from stations.rules import reads_every_station
 def home(request: HttpRequest) -> HttpResponse:
     """A start page that fits the role: own record for an officer, counts for others."""
     user = request.user
+    assert user.is_authenticated  # login_required
     officer = Officer.objects.select_related("station__village").filter(user=user).first()
     counts = []
     for model, url_name in (
@@ -36,7 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
     ):
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
             queryset = model.objects.visible_to(user)
-            if model is Officer:
+            if isinstance(queryset, OfficerQuerySet):  # the officers: those in service
                 queryset = queryset.active()
             counts.append(
                 {
@@ -77,11 +79,13 @@ def dashboard(user) -> dict:
     otherwise (and per language, as the labels are translated).
     """
     scope = "all" if reads_every_station(user) else f"user-{user.pk}"
-    return cache.get_or_set(
+    figures = cache.get_or_set(
         f"dashboard:{scope}:{get_language()}",
         lambda: _dashboard_figures(user),
         settings.DASHBOARD_CACHE_SECONDS,
     )
+    assert figures is not None  # kept or just counted: get_or_set has a default
+    return figures
 
 
 def _dashboard_figures(user) -> dict:

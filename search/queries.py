@@ -59,9 +59,11 @@ class Fold(Func):
 
 
 def _similar(queryset, term: str, *fields: str, word: bool = False):
-    kind = TrigramWordSimilarity if word else TrigramSimilarity
+    # the term as a plain string: Django makes it a Value itself
     scores = [
-        kind(Value(term), Fold(F(name))) if word else kind(Fold(F(name)), Value(term))
+        TrigramWordSimilarity(term, Fold(F(name)))
+        if word
+        else TrigramSimilarity(Fold(F(name)), term)
         for name in fields
     ]
     score = scores[0] if len(scores) == 1 else Greatest(*scores)

@@ -63,7 +63,8 @@ class StationAdmin(NoDeleteAdmin):
 
 class ReadingInline(admin.TabularInline):
     model = OdometerReading
-    fields = ["read_at", "km", "source", "recorded_by"]
+    # a tuple, which types as readonly_fields too (a list types as one of field groups)
+    fields = ("read_at", "km", "source", "recorded_by")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -129,7 +130,8 @@ class ReadOnlyAdmin(NoDeleteAdmin):
 
 class HandoverLineInline(admin.TabularInline):
     model = HandoverLine
-    fields = ["item", "condition", "expected_return_on"]
+    # a tuple, which types as readonly_fields too (a list types as one of field groups)
+    fields = ("item", "condition", "expected_return_on")
     readonly_fields = fields
     extra = 0
     can_delete = False

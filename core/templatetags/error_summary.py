@@ -5,10 +5,13 @@ It finds the page's forms and formsets in the template context itself, so that e
 form page gets it from the base layout, whatever the view names its forms.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import Any
 
 from django import template
-from django.forms import BaseForm, BaseFormSet
+from django.forms import BaseForm, BaseFormSet, BoundField
 
 register = template.Library()
 
@@ -19,7 +22,7 @@ class Problem:
     field_id: str = ""  # empty for an error of the whole form
 
 
-def _forms(value) -> list[BaseForm]:
+def _forms(value: object) -> list[BaseForm]:
     if isinstance(value, BaseForm):
         return [value]
     if isinstance(value, BaseFormSet):
@@ -27,20 +30,20 @@ def _forms(value) -> list[BaseForm]:
     return []
 
 
-def _formsets(value) -> list[BaseFormSet]:
+def _formsets(value: object) -> list[BaseFormSet[Any]]:
     return [value] if isinstance(value, BaseFormSet) else []
 
 
-def _first_box(field) -> str:
+def _first_box(field: BoundField) -> str:
     return next((box.id_for_label for box in field.subwidgets if box.id_for_label), "")
 
 
 @register.simple_tag(takes_context=True)
-def page_problems(context) -> list[Problem]:
+def page_problems(context: template.Context) -> list[Problem]:
     """Every error of every bound form on the page, in the order of the fields."""
     problems: list[Problem] = []
     seen: set[int] = set()
-    values = list(context.flatten().values())
+    values: list[object] = list(context.flatten().values())
     # forms kept by name in a dict (the steps of a workflow) count as the page's too
     values += [item for value in values if isinstance(value, dict) for item in value.values()]
     for value in values:

@@ -32,7 +32,9 @@ class ShiftStartForm(forms.Form):
     def __init__(self, *args, officer: Officer, **kwargs):
         super().__init__(*args, **kwargs)
         self.officer = officer
-        self.fields["vehicle"].queryset = Vehicle.objects.filter(
+        vehicle = self.fields["vehicle"]
+        assert isinstance(vehicle, forms.ModelChoiceField)  # as declared above
+        vehicle.queryset = Vehicle.objects.filter(
             station=officer.station, status=Vehicle.Status.IN_SERVICE
         )
 
@@ -87,7 +89,9 @@ class ShiftEndForm(ShiftTimesMixin, forms.Form):
     def __init__(self, *args, shift: Shift, **kwargs):
         super().__init__(*args, **kwargs)
         self.shift = shift
-        self.fields["villages"].queryset = Village.objects.filter(
+        villages = self.fields["villages"]
+        assert isinstance(villages, forms.ModelMultipleChoiceField)  # as declared above
+        villages.queryset = Village.objects.filter(
             community=shift.officer.station.village.community
         )
         self.fields["villages"].initial = shift.officer.villages.all()
@@ -139,7 +143,9 @@ class ShiftEditForm(ShiftTimesMixin, forms.Form):
     def __init__(self, *args, shift: Shift, needs_reason: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.shift = shift
-        self.fields["villages"].queryset = Village.objects.filter(
+        villages = self.fields["villages"]
+        assert isinstance(villages, forms.ModelMultipleChoiceField)  # as declared above
+        villages.queryset = Village.objects.filter(
             community=shift.officer.station.village.community
         )
         if needs_reason:

@@ -6,6 +6,7 @@ of those details is logged.
 """
 
 import datetime
+from typing import cast
 
 from django.conf import settings
 from django.db import models
@@ -248,7 +249,8 @@ class Incident(models.Model):
         case_status,
         source=[Case.OPEN, Case.IN_PROGRESS, Case.REFERRED],
         target=None,  # the case stays as it is; its supervisor is asked to close it
-        conditions=[lambda incident: not incident.closure_requested],
+        # django-fsm types a condition's argument as any Model, not this one
+        conditions=[lambda incident: not incident.closure_requested],  # type: ignore[attr-defined]
         # Who may close it themselves closes it instead.
         permission=lambda incident, user: (
             user.has_perm("officers.work_on_incident", incident)
@@ -281,9 +283,10 @@ class Incident(models.Model):
 
     def steps_for(self, user) -> dict:
         """The workflow's transitions this person may take now, by their step's name."""
+        # django-fsm adds these methods for each FSMField when the class is made
         available = [
-            *self.get_available_user_report_status_transitions(user),
-            *self.get_available_user_case_status_transitions(user),
+            *self.get_available_user_report_status_transitions(user),  # type: ignore[attr-defined]
+            *self.get_available_user_case_status_transitions(user),  # type: ignore[attr-defined]
         ]
         return {step.custom["step"]: step for step in available}
 
@@ -293,7 +296,7 @@ class Incident(models.Model):
         return {
             step.custom["step"]
             for field in fields or ("report_status", "case_status")
-            for step in cls._meta.get_field(field).get_all_transitions(cls)
+            for step in cast(FSMField, cls._meta.get_field(field)).get_all_transitions(cls)
         }
 
 

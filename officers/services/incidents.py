@@ -3,7 +3,9 @@
 Every workflow step is recorded as an ``IncidentEvent`` in the same transaction.
 """
 
-from django.db import transaction
+from typing import Any, cast
+
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
@@ -67,7 +69,8 @@ REQUIRED_TO_SUBMIT = ("occurred_at", "place", "reporting_officer", "description"
 
 def missing_for_submission(incident: Incident) -> list[str]:
     return [
-        str(Incident._meta.get_field(name).verbose_name)
+        # the incident's own fields, not relations from other models
+        str(cast("models.Field[Any, Any]", Incident._meta.get_field(name)).verbose_name)
         for name in REQUIRED_TO_SUBMIT
         if not getattr(incident, name)
     ]

@@ -151,7 +151,8 @@ def shift_update(
     if ended_at is not None and shift.status in (Shift.Status.OPEN, Shift.Status.RETURNED):
         shift.status = Shift.Status.SUBMITTED
     if reason:
-        shift._change_reason = reason
+        # django-simple-history reads it into the historical row; the model declares none
+        shift._change_reason = reason  # type: ignore[attr-defined]
     _save(shift)
     shift.villages.set(villages)
     return shift

@@ -46,11 +46,11 @@ def get_incident_for_user(user, pk: int) -> Incident:
     return get_object_or_404(incidents, pk=pk)
 
 
-def _details_visible(incident: Incident, police_ids: set[int]) -> bool:
+def _details_visible(incident: Incident, police_ids: frozenset[int]) -> bool:
     return not incident.is_restricted or incident.station_id in police_ids
 
 
-def _export_columns(police_ids: set[int]):
+def _export_columns(police_ids: frozenset[int]):
     def guarded(getter):
         return lambda i: getter(i) if _details_visible(i, police_ids) else ""
 
@@ -77,15 +77,17 @@ class IncidentList(RegistryListView):
     export_name = "incidents"
 
     @cached_property
-    def police_ids(self) -> set[int]:
+    def police_ids(self) -> frozenset[int]:
         return rules.police_station_ids(self.request.user)
 
     def get_export_columns(self) -> list:
         return _export_columns(self.police_ids)  # which details the person may see
 
     def exporting(self, rows) -> None:
+        user = self.request.user
+        assert user.is_authenticated  # the list's permission check lets no visitor in
         RestrictedView.objects.bulk_create(
-            RestrictedView(incident_id=pk, user=self.request.user, what=RestrictedView.How.EXPORT)
+            RestrictedView(incident_id=pk, user=user, what=RestrictedView.How.EXPORT)
             for pk in rows.filter(
                 category__in=Incident.RESTRICTED, station__in=self.police_ids
             ).values_list("pk", flat=True)
@@ -128,8 +130,9 @@ STEP_FORMS = {
 
 
 def _step_form(step: str, request: HttpRequest | None = None):
-    data = (request.POST, request.FILES) if request is not None else ()
-    return STEP_FORMS[step](*data, auto_id=f"id_{step}_%s")
+    # an unbound form without a request (None is the forms' own default)
+    data, files = (request.POST, request.FILES) if request is not None else (None, None)
+    return STEP_FORMS[step](data, files, auto_id=f"id_{step}_%s")
 
 
 def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpResponse:
@@ -168,6 +171,7 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
 @login_required
 @permission_required("officers.add_incident", raise_exception=True)
 def incident_create(request: HttpRequest) -> HttpResponse:
+    assert request.user.is_authenticated  # login_required
     officer = Officer.objects.filter(user=request.user).select_related("station").first()
     if officer is None:
         raise PermissionDenied

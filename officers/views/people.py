@@ -63,6 +63,7 @@ class OfficerUpdate(RegistryUpdateView):
 @login_required
 def my_profile(request: HttpRequest) -> HttpResponse:
     """An officer's own record; people without one are told so on their home page."""
+    assert request.user.is_authenticated  # login_required
     officer = Officer.objects.filter(user=request.user).first()
     if officer is None:
         messages.info(request, _("Your account is not linked to an officer record."))
@@ -119,4 +120,5 @@ class TrainingUpdate(RegistryUpdateView):
     select_related = ("officer",)
 
     def get_parent(self) -> Officer:
+        assert isinstance(self.object, Training)  # an update: the training is there
         return self.object.officer

@@ -3,7 +3,8 @@ incidents, for an administrator answering that person's request."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -17,7 +18,7 @@ from officers.forms import SubjectAccessForm
 from officers.models import RestrictedView
 
 MAX_ROWS = 500
-COLUMNS = [
+COLUMNS: list[exports.Column] = [
     (_("Incident"), lambda p: p.incident.number),
     (_("Occurred at"), lambda p: p.incident.occurred_at),
     (_("Village"), lambda p: p.incident.village.name),
@@ -34,7 +35,7 @@ COLUMNS = [
 @login_required
 @permission_required("officers.subject_access", raise_exception=True)
 @require_http_methods(["GET", "HEAD", "POST"])
-def subject_access(request: HttpRequest) -> HttpResponse:
+def subject_access(request: HttpRequest) -> HttpResponseBase:
     """The search is sent by POST, so that the person's name, birth date and the reason
     stay out of addresses: browser history, server and proxy logs, the audit log."""
     form = SubjectAccessForm(bound_data(request))

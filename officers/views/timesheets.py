@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,7 @@ from officers.timesheets import timesheet
 from officers.worktime import at, hours, week_start
 from stations.models import Station
 
-EXPORT_COLUMNS = [
+EXPORT_COLUMNS: list[exports.Column] = [
     (gettext_lazy("Officer"), lambda row: row.officer.full_name),
     (gettext_lazy("Badge"), lambda row: row.officer.badge_number),
     (gettext_lazy("Days"), lambda row: row.day_count),
@@ -36,7 +37,7 @@ EXPORT_COLUMNS = [
 
 @login_required
 @permission_required("officers.view_shift", raise_exception=True)
-def station_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
+def station_timesheet(request: HttpRequest, pk: int) -> HttpResponseBase:
     station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
     month = parse_month(request.GET.get("month"), working_month(timezone.localdate()))
     officers = Officer.objects.visible_to(request.user).filter(station=station)
@@ -135,7 +136,9 @@ def station_week(request: HttpRequest, pk: int) -> HttpResponse:
         .exclude(ended_at__lte=start)
         .order_by("started_at")
     )
-    grid = {officer.pk: {day: [] for day in days} for officer in officers}
+    grid: dict[int, dict[datetime.date, list[Shift]]] = {
+        officer.pk: {day: [] for day in days} for officer in officers
+    }
     for shift in shifts:
         day = timezone.localtime(shift.started_at).date()
         if shift.officer_id in grid and day in grid[shift.officer_id]:

@@ -1,6 +1,7 @@
 """The territory the programme covers: communities, their villages and the stations."""
 
 from decimal import Decimal
+from typing import Any, cast
 
 from django.apps import apps
 from django.conf import settings
@@ -264,7 +265,8 @@ class Station(models.Model):
     def facilities(self) -> list[str]:
         """Labels of the facilities the station has, for display."""
         return [
-            str(self._meta.get_field(name).verbose_name)
+            # the station's own yes-or-no fields, not relations
+            str(cast("models.Field[Any, Any]", self._meta.get_field(name)).verbose_name)
             for name in self.FACILITY_FIELDS
             if getattr(self, name)
         ]

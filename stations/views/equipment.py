@@ -3,6 +3,7 @@
 from django.db.models import F, FilteredRelation, Q
 from django.utils.translation import gettext_lazy as _
 
+from core import exports
 from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -19,7 +20,7 @@ class EquipmentItemList(RegistryListView):
     model = EquipmentItem
     filterset_class = EquipmentItemFilter
     template_name = "stations/equipmentitem_list.html"
-    export_columns = (
+    export_columns: tuple[exports.Column, ...] = (
         (_("Kind"), lambda i: i.get_kind_display()),
         (_("Model"), lambda i: i.model_name),
         (_("Serial number"), lambda i: i.serial_number),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import exports
 from core.breadcrumbs import breadcrumbs
 from core.forms import bound_data
 from core.mixins import (
@@ -38,7 +39,7 @@ class VehicleList(RegistryListView):
     filterset_class = VehicleFilter
     template_name = "stations/vehicle_list.html"
     select_related = ("station",)
-    export_columns = (
+    export_columns: tuple[exports.Column, ...] = (
         (gettext_lazy("Plate"), lambda v: v.plate),
         (gettext_lazy("VIN"), lambda v: v.vin),
         (gettext_lazy("Make"), lambda v: v.make),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core import exports
 from core.breadcrumbs import Crumb, breadcrumbs
 from core.forms import bound_data
 from core.mixins import RegistryDetailView, RegistryListView
@@ -46,7 +47,7 @@ class HandoverList(RegistryListView):
     filterset_class = HandoverFilter
     template_name = "stations/handover_list.html"
     select_related = ("officer__station",)
-    export_columns = (
+    export_columns: tuple[exports.Column, ...] = (
         (gettext_lazy("Number"), lambda h: h.number),
         (gettext_lazy("Kind"), lambda h: h.get_kind_display()),
         (gettext_lazy("Date and time"), lambda h: h.occurred_at),

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def title(html: str) -> str:
-    return re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+    found = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert found is not None
+    return found.group(1).strip()
 
 
 def summary(html: str) -> str:

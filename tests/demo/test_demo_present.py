@@ -5,6 +5,7 @@ import datetime
 import io
 import itertools
 import zoneinfo
+from collections.abc import ValuesView
 
 import pytest
 import time_machine
@@ -129,8 +130,8 @@ def test_running_it_a_month_later_carries_on(client, today):
     assert overlapping == []
 
 
-def _shifts_by_officer():
-    by_officer: dict[int, list] = {}
+def _shifts_by_officer() -> ValuesView[list[Shift]]:
+    by_officer: dict[int, list[Shift]] = {}
     for shift in Shift.objects.order_by("started_at"):
         by_officer.setdefault(shift.officer_id, []).append(shift)
     return by_officer.values()

@@ -115,7 +115,7 @@ class Sweep:
     def crawl(self, start: list[str], follow: re.Pattern = re.compile("")) -> None:
         """Every page kind the role's links lead to, breadth first from ``start``,
         following the links that ``follow`` matches."""
-        queue, kinds = list(start), set()
+        queue, kinds = list(start), set[str]()
         while queue and len(kinds) < LIMIT:
             path = queue.pop(0)
             kind = kind_of(path)

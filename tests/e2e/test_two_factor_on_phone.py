@@ -14,8 +14,8 @@ pytestmark = pytest.mark.e2e
 def code_for(secret: str) -> str:
     """What an authenticator app shows for the key typed in from the page."""
     key = secret.replace(" ", "")
-    key = base64.b32decode(key + "=" * (-len(key) % 8))
-    return f"{totp(key):06d}"
+    raw = base64.b32decode(key + "=" * (-len(key) % 8))
+    return f"{totp(raw):06d}"
 
 
 def password_step(page, live_server):

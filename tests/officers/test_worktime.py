@@ -9,8 +9,8 @@ KYIV = ZoneInfo("Europe/Kyiv")
 H = datetime.timedelta(hours=1)
 
 
-def kyiv(*args) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=KYIV)
+def kyiv(year: int, month: int, day: int, hour: int = 0) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, tzinfo=KYIV)
 
 
 def test_a_day_shift_is_one_day_with_no_night_hours():

@@ -18,7 +18,7 @@ ROLES = ["anonymous", "officer", "supervisor", "staff", "admin"]
 LOGIN = "login"
 
 # page, object it is about, expected answer per role (in the order of ROLES)
-PAGES = [
+PAGES: list[tuple[str, str | None, list[str | int]]] = [
     ("home", None, [LOGIN, 200, 200, 200, 200]),
     ("health", None, [200, 200, 200, 200, 200]),
     ("password_change", None, [LOGIN, 200, 200, 200, 200]),

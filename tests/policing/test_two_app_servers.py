@@ -93,7 +93,9 @@ class Browser:
 
     def csrf_token(self, url: str) -> str:
         page = self.get(url).read().decode()
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert found is not None, url
+        return found.group(1)
 
     def post(self, url: str, fields: dict, files: dict | None = None):
         fields = {"csrfmiddlewaretoken": self.csrf_token(url), **fields}

@@ -26,7 +26,7 @@ def button_words() -> set[str]:
     }
 
 
-def status_labels() -> list[tuple[str, str]]:
+def status_labels() -> list[tuple[str, object]]:
     """Each choice of each status field of the project's own models."""
     return [
         (f"{model.__name__}.{field.name}", label)

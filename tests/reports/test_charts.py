@@ -16,7 +16,7 @@ GEOMETRY = {"x", "y", "width", "height", "rx", "viewbox"}
 class SvgNumbers(HTMLParser):
     """Collects every geometry attribute inside the page's SVG elements."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.depth = 0
         self.values: list[tuple[str, str]] = []

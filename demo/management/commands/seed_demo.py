@@ -107,7 +107,8 @@ class Command(BaseCommand):
 
         User = get_user_model()
         users = {}
-        for username, first, last, role, badge in USERS:
+        # (officer_badge: the officers' loop above has badge, always a text)
+        for username, first, last, role, officer_badge in USERS:
             user, created = User.objects.get_or_create(
                 username=username, defaults={"first_name": first, "last_name": last}
             )
@@ -118,8 +119,8 @@ class Command(BaseCommand):
                 assign_role(user, role)
             if role == SUPERVISOR:
                 station.supervisors.add(user)
-            if badge is not None:
-                officer = Officer.objects.get(badge_number=badge)
+            if officer_badge is not None:
+                officer = Officer.objects.get(badge_number=officer_badge)
                 if officer.user_id is None:
                     officer.user = user
                     officer.save()
@@ -138,6 +139,7 @@ class Command(BaseCommand):
 
     def registries_at_their_time(self, community: Community, since) -> None:
         """What this run wrote of the 2021 registries, dated when it was set up."""
+        assert community.memorandum_date is not None  # seed_demo creates the community with one
         memorandum = demo_dates.noon(community.memorandum_date)
         demo_dates.history_at(community, memorandum, since)
         for village in Village.objects.filter(community=community):
