@@ -6,7 +6,7 @@ of those details is logged.
 """
 
 import datetime
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import models
@@ -289,6 +289,17 @@ class Incident(models.Model):
             *self.get_available_user_case_status_transitions(user),  # type: ignore[attr-defined]
         ]
         return {step.custom["step"]: step for step in available}
+
+    def rule_allows(self, step: str, user: Any) -> bool:
+        """Whether the step's rule lets this person take it, wherever the incident
+        stands now: a step sent twice (a double tap) is told why, not refused."""
+        return any(
+            transition.custom["step"] == step and transition.has_perm(self, user)
+            for field in ("report_status", "case_status")
+            for transition in cast(FSMField, self._meta.get_field(field)).get_all_transitions(
+                type(self)
+            )
+        )
 
     @classmethod
     def step_names(cls, *fields: str) -> set[str]:
