@@ -10,7 +10,7 @@ from dal_alight.widgets import AlightWidgetMixin, ModelAlight
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import BaseRenderer
 from django.forms.utils import flatatt
@@ -156,6 +156,14 @@ def search_widget(model: type[Model]) -> forms.Widget:
     if kind is None:
         return QuickSelect()
     return SearchSelect(url=reverse("choice_search", kwargs={"kind": kind}))
+
+
+def offer_only(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Narrow the form's model choice field ``name`` to ``queryset``: what this person,
+    for this record, may choose (a crafted POST of anything else is refused)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)  # declared as a model choice
+    field.queryset = queryset
 
 
 class ModelMultipleChoiceField(_ModelMultipleChoiceField):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -27,6 +27,16 @@ else:
     _ModelForm = object
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+View = TypeVar("View")
+
+
+def takes_photos(view: View) -> View:
+    """Mark a view (a function or a class) whose form takes a photo: its request may be
+    as large as a photo at its largest and the form around it, where every other page
+    takes less (core.middleware.RequestSizeLimitMiddleware)."""
+    setattr(view, "upload_max_bytes", settings.PHOTO_REQUEST_MAX_BYTES)  # noqa: B010
+    return view
 
 
 def _encode(image: Image.Image, side: int) -> bytes:
@@ -106,7 +116,10 @@ class PhotoField(forms.FileField):
     The cleaned value carries the thumbnail as ``.thumbnail``.
     """
 
-    widget = forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+    # data-photo: the browser shrinks the photo before it is sent (static/js/photos.js)
+    widget = forms.ClearableFileInput(
+        attrs={"accept": "image/jpeg,image/png,image/webp", "data-photo": True}
+    )
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", _photo_help_text())

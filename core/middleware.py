@@ -1,5 +1,5 @@
-"""Request-wide rules: the interface language, the size of a request, security headers
-and one log line per refusal or server error."""
+"""Request-wide rules: the interface language, the size of a request, security headers,
+one log line per refusal or server error, and a form's redirect followed by a script."""
 
 import logging
 import uuid
@@ -7,12 +7,15 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from core.offline import FOLLOW_ONLY, OFFLINE_COPY
 
 logger = logging.getLogger("policing.errors")
 
@@ -47,8 +50,8 @@ class RequestSizeLimitMiddleware:
     read (Django reads a whole upload before a form can say it is too large).
 
     A page that takes a larger file says so with ``upload_max_bytes`` on its view (a
-    memorandum's PDF); every other page takes a photo and a little more. Sits before
-    the CSRF check, which reads the body.
+    photo, ``core.images.takes_photos``; a memorandum's PDF); every other page takes
+    ``REQUEST_BODY_MAX_BYTES``. Sits before the CSRF check, which reads the body.
     """
 
     def __init__(self, get_response: GetResponse) -> None:
@@ -91,6 +94,14 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if getattr(request, "offline_copy", False):
+            response.headers[OFFLINE_COPY] = "1"  # core.offline.keep_offline
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # A signed-in page stays out of the browser's cache (a victim's details
+            # must not open with Back on a shared phone); the offline copies that the
+            # service worker keeps are its own, and go at sign-out.
+            response.headers.setdefault("Cache-Control", "no-store")
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
@@ -108,3 +119,23 @@ class SecurityHeadersMiddleware:
             request.path,
             exc_info=exception,
         )
+
+
+class FollowOnlyMiddleware:
+    """A form sent by keep.js follows its redirect only to learn where it landed: that
+    page is not rendered for it, so no bytes travel twice on a weak signal. The form's
+    message stays for the page the browser opens next; a form the outbox sent later
+    is told of by the outbox itself, so its message goes (it would show on some later
+    page, out of place). Sits after the messages' middleware."""
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        follow = request.headers.get(FOLLOW_ONLY)
+        if request.method != "GET" or not follow:
+            return self.get_response(request)
+        if follow == "outbox":
+            for _message in messages.get_messages(request):
+                pass  # read, and so gone
+        return HttpResponse(status=204)

@@ -8,11 +8,15 @@ one database transaction per form.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -23,6 +27,7 @@ from django_filters.views import FilterView
 from core import exports
 from core.breadcrumbs import Crumb, breadcrumbs
 from core.history import history_entries
+from core.once import already_sent, create_once
 from core.paging import CappedCountPaginator
 
 if TYPE_CHECKING:
@@ -45,6 +50,18 @@ else:
 
 def perm_name(model: type[Model], action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+_M = TypeVar("_M", bound="Model")
+
+
+def readable_or_404(user: Any, model: type[_M], pk: int, *related: str) -> _M:
+    """The record ``pk`` if the user may read it: 403 without the model's view
+    permission, 404 for a record outside what they may see (it hides that it exists)."""
+    if not user.has_perm(perm_name(model, "view")):
+        raise PermissionDenied
+    visible = model.objects.visible_to(user)  # type: ignore[attr-defined]  # every registry's manager has it
+    return get_object_or_404(visible.select_related(*related), pk=pk)  # type: ignore[no-any-return]
 
 
 def page_url(model: type[Model], page: str, *args: object) -> str:
@@ -88,6 +105,8 @@ class VisibleQuerysetMixin:
 
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str | Prefetch[Any], ...] = ()
+    # figures of each row (a count of its villages, say), as QuerySet.annotate takes them
+    annotations: Mapping[str, Any] = MappingProxyType({})
     model: type[Model]
     request: HttpRequest
 
@@ -103,6 +122,8 @@ class VisibleQuerysetMixin:
             queryset = queryset.select_related(*self.select_related)
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
+        if self.annotations:
+            queryset = queryset.annotate(**self.annotations)
         return queryset
 
 
@@ -186,6 +207,13 @@ class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin, _ModelFormMixin)
     object: Model | None  # the record, once the form saved it
     request: HttpRequest
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """The model is the form's: a registry's create and edit views name only it."""
+        super().__init_subclass__(**kwargs)
+        form_class = cls.__dict__.get("form_class")
+        if form_class is not None and "model" not in cls.__dict__:
+            cls.model = form_class._meta.model
+
     def get_parent(self) -> models.Model | None:
         """The record this one belongs to (an officer's training), shown on the page."""
         return None
@@ -205,9 +233,13 @@ class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin, _ModelFormMixin)
 
     def form_valid(self, form: BaseModelForm[Any]) -> HttpResponse:
         with transaction.atomic():
-            response = super().form_valid(form)
+            self.object = self.save(form)
         messages.success(self.request, self.get_success_message())
-        return response
+        return redirect(self.get_success_url())
+
+    def save(self, form: BaseModelForm[Any]) -> Model:
+        record: Model = form.save()
+        return record
 
     def get_success_message(self) -> str:
         return _("Saved: %(record)s.") % {"record": self.object}
@@ -216,12 +248,24 @@ class RegistryFormMixin(BreadcrumbsMixin, ModelPermissionMixin, _ModelFormMixin)
         context = super().get_context_data(**kwargs)
         context["model_meta"] = self.model._meta
         context["list_url"] = page_url(self.list_model or self.model, "list")
-        context["parent"] = self.get_parent()
+        context["parent"] = parent = self.get_parent()
+        # Cancel goes back to the record, else to what it belongs to, else to the list.
+        back = self.object or parent
+        context["cancel_url"] = back.get_absolute_url() if back else context["list_url"]  # type: ignore[attr-defined]  # every registry's model has its page
         return context
 
 
 class RegistryCreateView(RegistryFormMixin, _CreateView):
+    """A new record, once however often its form arrives (core.once)."""
+
     action = "add"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return already_sent(request) or super().post(request, *args, **kwargs)
+
+    def save(self, form: BaseModelForm[Any]) -> Model:
+        record: Model = create_once(self.request, form.save)
+        return record
 
 
 class RegistryUpdateView(RegistryFormMixin, VisibleQuerysetMixin, _UpdateView):

@@ -31,3 +31,8 @@ def working_month(today: datetime.date) -> datetime.date:
     """The month a timesheet opens on: last month in the first week, else this month."""
     this_month = today.replace(day=1)
     return add_months(this_month, -1) if today.day <= FIRST_DAYS else this_month
+
+
+def month_pager(month: datetime.date) -> dict[str, datetime.date]:
+    """The month a page shows, with the months before and after it (its pager's links)."""
+    return {"month": month, "previous": add_months(month, -1), "next": add_months(month, 1)}

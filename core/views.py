@@ -54,6 +54,13 @@ def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "errors/403.html", {"reason": reason}, status=403)
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent from a page older than the browser's sign-in (another tab, a sign-out
+    or a new sign-in since): the person is told so and opens the page again, rather
+    than reading Django's technical page. Typed text stays in the browser (keep.js)."""
+    return render(request, "errors/403_csrf.html", {"again": request.get_full_path()}, status=403)
+
+
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "errors/404.html", status=404)
 

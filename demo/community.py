@@ -2,6 +2,7 @@
 officers, logins and the day the council handed over the keys."""
 
 import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
@@ -58,6 +59,8 @@ USERS = [
 # of the police directorate a service pistol, in front of witnesses.
 HANDOVER_DAY = datetime.datetime(2022, 1, 19, 11, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
 ITEMS_ARRIVED = datetime.date(2022, 1, 10)
+BY_CAR_WEEKS = 5  # the shifts of 2022 in the cars handed over, until 23 February
+UAH_PER_LITRE_2022 = Decimal("32.00")  # petrol, A-95, at the time
 MAYOR = ("Вадим Бойченко", "Маріупольський міський голова")
 POLICE_HEAD = (
     "Олександр Петренко",

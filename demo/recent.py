@@ -23,23 +23,21 @@ from PIL import Image, ImageDraw
 
 from core.images import reencode_image
 from demo import dates as demo_dates
+from demo import driving
+from officers import services as shifts_service
+from officers.incidents import services as incidents
 from officers.models import Incident, Officer, Party, RestrainingOrder, Shift
-from officers.services import incidents
 from stations import services
 from stations.models import (
     Custody,
     EquipmentItem,
-    FuelRecord,
     Handover,
-    OdometerReading,
     Station,
     Vehicle,
 )
 
 SHIFT_DAYS = 91
 INCIDENT_DAYS = 396  # thirteen months, so that the monthly report has a year to compare
-FUEL_EVERY = 5  # shifts between two refuellings
-LITRES_PER_KM = Decimal("0.075")
 UAH_PER_LITRE = Decimal("56.50")
 AWAITING_APPROVAL_DAYS = 7
 # Officers by badge: Тимофєєв (the ``officer`` login) keeps a clean slate to start a shift
@@ -94,7 +92,7 @@ def carry_on(*, staff, supervisor, today: datetime.date | None = None) -> None:
         Officer.objects.order_by("badge_number").select_related("user").prefetch_related("villages")
     )
     incidents_up_to(today, officers, supervisor)
-    shifts_up_to(today, officers, supervisor)
+    shifts_up_to(today, officers, supervisor, staff)
     custody_scenes(today, officers, staff)
     urgent_order()
     photos(officers)
@@ -174,8 +172,9 @@ def record_incident(rng: random.Random, officer: Officer, occurred: datetime.dat
     return incident
 
 
-def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor) -> None:
-    """Every other day on duty, by car, for three months; the last week not yet approved."""
+def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor, staff) -> None:
+    """Every other day on duty, by car, for three months; the last week not yet approved.
+    Each shift's readings and the refuellings go into the car's logbook (demo.driving)."""
     latest = Shift.objects.aggregate(last=Max("started_at"))["last"]
     first = today - datetime.timedelta(days=SHIFT_DAYS)
     if latest is not None:
@@ -189,13 +188,16 @@ def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor) -> N
         ).select_related("item__vehicle")
     }
     has_open = set(Shift.objects.open().values_list("officer_id", flat=True))
-    shifts, villages, readings, fuel = [], [], [], []
+    shifts, villages = [], []
     for index, officer in enumerate(officers):
         if officer.pk in has_open:
             continue  # nothing can follow a shift still open
         car = cars.get(officer.pk)
-        km = car.last_odometer() if car else None
-        filled_km, driven_shifts = km, 0
+        logbook = (
+            driving.Logbook(car, clerk=staff, uah_per_litre=UAH_PER_LITRE)
+            if car is not None and car.last_odometer() is not None
+            else None
+        )
         served = list(officer.villages.all())
         for offset in range((today - first).days):
             day = first + datetime.timedelta(days=offset)
@@ -216,42 +218,12 @@ def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor) -> N
                 reviewed_by=None if recent else supervisor,
                 reviewed_at=None if recent else end + datetime.timedelta(days=1),
             )
-            if km is not None:
-                shift.vehicle, shift.odometer_start, shift.odometer_end = car, km, km + driven
-                km += driven
-                readings.append(
-                    OdometerReading(
-                        vehicle=car, read_at=end, km=km, source=OdometerReading.Source.SHIFT
-                    )
-                )
-                driven_shifts += 1
-                if driven_shifts % FUEL_EVERY == 0:
-                    litres = ((km - filled_km) * LITRES_PER_KM).quantize(Decimal("0.1"))
-                    fuel.append(
-                        FuelRecord(
-                            vehicle=car,
-                            filled_at=end + datetime.timedelta(minutes=20),
-                            litres=litres,
-                            cost_uah=(litres * UAH_PER_LITRE).quantize(Decimal("0.01")),
-                            odometer_km=km,
-                        )
-                    )
-                    filled_km = km
+            if logbook is not None:
+                logbook.drive(shift, driven)
             shifts.append(shift)
             villages.append(served)
-    OdometerReading.objects.bulk_create(
-        readings
-        + [
-            OdometerReading(
-                vehicle=record.vehicle,
-                read_at=record.filled_at,
-                km=record.odometer_km,
-                source=OdometerReading.Source.FUEL,
-            )
-            for record in fuel
-        ]
-    )
-    FuelRecord.objects.bulk_create(fuel)
+        if logbook is not None:
+            logbook.save()
     save_shifts(shifts, villages)
     by_badge = {officer.badge_number: officer for officer in officers}
     returned = (
@@ -273,8 +245,8 @@ def shifts_up_to(today: datetime.date, officers: list[Officer], supervisor) -> N
     for badge in ON_DUTY_NOW:
         officer = by_badge[badge]
         car = cars.get(officer.pk)
-        if officer.pk not in has_open:
-            shift = Shift.objects.create(
+        if officer.pk not in has_open:  # started as the form starts it: the car read
+            shift = shifts_service.shift_start(
                 officer=officer,
                 started_at=min(at(today, 8), now - datetime.timedelta(hours=1)),
                 vehicle=car,

@@ -7,4 +7,6 @@ class OfficersConfig(AppConfig):
     verbose_name = _("Officers")
 
     def ready(self) -> None:
-        from officers import rules  # noqa: F401 (declares the app's object rules)
+        # the modules that declare the app's object rules
+        from officers import rules  # noqa: F401
+        from officers.incidents import rules as incident_rules  # noqa: F401

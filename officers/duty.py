@@ -1,7 +1,5 @@
 """Who is on duty now, and shifts that look forgotten: the panels of the home page."""
 
-import datetime
-
 from django.utils import timezone
 
 from .models import Shift
@@ -39,23 +37,3 @@ def on_duty_panel(user) -> dict:
         "forgotten_before": timezone.now() - FORGOTTEN_AFTER,
         "to_review": to_review,
     }
-
-
-def expiring_orders(user) -> list:
-    """Urgent restraining orders ending within 24 hours at the user's stations (police)."""
-    from .models import RestrainingOrder
-    from .rules import police_station_ids
-
-    stations = police_station_ids(user)
-    if not stations:
-        return []
-    now = timezone.now()
-    return list(
-        RestrainingOrder.objects.filter(
-            incident__station__in=stations,
-            valid_until__gt=now,
-            valid_until__lte=now + datetime.timedelta(hours=24),
-        )
-        .select_related("incident__village")
-        .order_by("valid_until")
-    )

@@ -1,10 +1,9 @@
-"""Who may do what with a shift, a month and an incident: the object rules of the officers
+"""Who may do what with a shift, a month and a timesheet: the object rules of the officers
 app, declared once (django-rules) and asked everywhere as ``user.has_perm(name, obj)``.
+The incidents' rules are in ``officers.incidents.rules``.
 
 Nobody reviews their own work, whatever their roles: a supervisor whose login is also an
-officer's has their shifts and reports approved, and their cases decided, by another
-supervisor of the station. Restricted (domestic violence) details are for the police of
-the incident's station only.
+officer's has their shifts approved by another supervisor of the station.
 """
 
 import datetime
@@ -16,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stations.rules import reads_every_station, supervised_ids, supervises_station
 
-from .models import Incident, MonthClosure, Officer, Shift
+from .models import MonthClosure, Officer, Shift
 from .worktime import month_bounds
 
 OWN_SHIFT = _("Nobody reviews their own shift: another supervisor of the station does.")
@@ -24,13 +23,11 @@ OWN_MONTH = _(
     "Your own shifts of this month are not yet approved by another supervisor of the"
     " station; the month can be closed once they are."
 )
-OWN_REPORT = _("Nobody reviews their own report: another supervisor of the station does.")
-OWN_CASE = _("Nobody closes or reopens their own case: another supervisor of the station does.")
 
 
 def police_station_ids(user) -> frozenset[int]:
-    """Stations whose restricted details the user may see: supervised, or served at.
-    Read once per request (kept on the user)."""
+    """Stations the user is police of: supervised, or served at. Theirs are the
+    restricted details of incidents there. Read once per request (kept on the user)."""
     if not hasattr(user, "_police_station_ids"):
         served = Officer.objects.filter(user=user).values_list("station_id", flat=True)
         user._police_station_ids = supervised_ids(user) | frozenset(served if user.pk else ())
@@ -153,81 +150,3 @@ rules.add_perm(
     is_the_officer | reads_every_station | supervises_officer_station,
 )
 rules.add_perm("officers.close_station_month", closes_months & supervises_station)
-
-
-# Incidents
-
-
-@rules.predicate
-def is_restricted(user, incident: Incident) -> bool:
-    return incident.is_restricted
-
-
-@rules.predicate
-def is_station_police(user, incident: Incident) -> bool:
-    return incident.station_id in police_station_ids(user)
-
-
-@rules.predicate
-def is_station_supervisor(user, incident: Incident) -> bool:
-    return incident.station_id in supervised_ids(user)
-
-
-@rules.predicate
-def is_own_incident(user, incident: Incident) -> bool:
-    """The person reported the incident, or drafted it."""
-    return user.pk is not None and user.pk in (
-        incident.reporting_officer.user_id,
-        incident.created_by_id,
-    )
-
-
-@rules.predicate
-def is_reporting_officer(user, incident: Incident) -> bool:
-    return user.pk is not None and incident.reporting_officer.user_id == user.pk
-
-
-@rules.predicate
-def is_report_open(user, incident: Incident) -> bool:
-    """A draft or a returned report that no decision has locked."""
-    return not incident.is_locked and incident.report_status in (
-        Incident.Report.DRAFT,
-        Incident.Report.RETURNED,
-    )
-
-
-@rules.predicate
-def is_report_submitted(user, incident: Incident) -> bool:
-    return incident.report_status == Incident.Report.SUBMITTED
-
-
-@rules.predicate
-def is_locked(user, incident: Incident) -> bool:
-    return incident.is_locked
-
-
-@rules.predicate
-def approves_incidents(user) -> bool:
-    return user.has_perm("officers.approve_incident")
-
-
-@rules.predicate
-def changes_incidents(user) -> bool:
-    return user.has_perm("officers.change_incident")
-
-
-# Description, parties, photos: for everyone who may read the incident, unless it is
-# restricted; then only for the police of its station.
-rules.add_perm("officers.read_incident_details", ~is_restricted | is_station_police)
-rules.add_perm("officers.edit_incident", is_reporting_officer & is_report_open)
-rules.add_perm(
-    "officers.review_incident",
-    is_report_submitted & ~is_own_incident & approves_incidents & is_station_supervisor,
-)
-# Start work, refer, request closure, add photos.
-rules.add_perm("officers.work_on_incident", is_station_police & changes_incidents)
-rules.add_perm("officers.add_supplement", is_station_police & changes_incidents & is_locked)
-# Close, or reopen a closed case: the station's supervisor, unless it is their own.
-rules.add_perm(
-    "officers.decide_incident", ~is_own_incident & approves_incidents & is_station_supervisor
-)

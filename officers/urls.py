@@ -1,6 +1,7 @@
 from django.urls import path
 
-from .views import incidents, people, privacy, shifts, timesheets
+from .incidents import urls as incident_urls
+from .views import people, privacy, shifts, timesheets
 
 app_name = "officers"
 
@@ -28,21 +29,6 @@ urlpatterns = [
     path("timesheets/stations/<int:pk>/close/", timesheets.month_close, name="month_close"),
     path("timesheets/officers/<int:pk>/", timesheets.officer_timesheet, name="officer_timesheet"),
     path("stations/<int:pk>/week/", timesheets.station_week, name="station_week"),
-    path("incidents/", incidents.IncidentList.as_view(), name="incident_list"),
-    path("incidents/new/", incidents.incident_create, name="incident_create"),
-    path("incidents/map/", incidents.incident_map, name="incident_map"),
-    path("incidents/map/data/", incidents.incident_map_data, name="incident_map_data"),
-    path("incidents/views/", incidents.restricted_log, name="restricted_log"),
     path("privacy/subject-access/", privacy.subject_access, name="subject_access"),
-    path("incidents/<int:pk>/", incidents.incident_detail, name="incident_detail"),
-    path("incidents/<int:pk>/edit/", incidents.incident_edit, name="incident_update"),
-    path("incidents/<int:pk>/parties/new/", incidents.party_add, name="party_add"),
-    path("incidents/<int:pk>/parties/<int:party_pk>/", incidents.party_edit, name="party_edit"),
-    path("incidents/<int:pk>/order/", incidents.order_edit, name="order_edit"),
-    path("incidents/<int:pk>/step/<slug:step>/", incidents.incident_step, name="incident_step"),
-    path(
-        "incidents/<int:pk>/photos/<int:attachment_pk>/<slug:size>/",
-        incidents.attachment_file,
-        name="attachment_file",
-    ),
+    *incident_urls.urlpatterns,
 ]

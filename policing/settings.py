@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "accounts.middleware.TwoFactorMiddleware",
     "accounts.middleware.ForcePasswordChangeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.FollowOnlyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "audit.middleware.AuditMiddleware",
@@ -132,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "policing.context_processors.navigation",
+                "core.context_processors.session",
             ],
         },
     },
@@ -142,6 +144,15 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database of one laptop: readers never wait for a writer (WAL), and a
+    # request that writes takes the lock when it begins and waits its turn for up to
+    # 20 s, rather than failing at once when two requests write together.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "policing.User"
@@ -237,16 +248,21 @@ MEDIA_URL = "media/"
 _DATA_HOME = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or _DATA_HOME / "community-police" / "media")
 
-# Uploaded photos: what is accepted and what is stored.
-IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+# Uploaded photos: what is accepted and what is stored. A phone camera's photo that the
+# browser could not shrink (static/js/photos.js) is up to about 20 MB.
+IMAGE_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
 IMAGE_STORED_MAX_SIDE = 1600
 IMAGE_THUMBNAIL_SIDE = 240
-DATA_UPLOAD_MAX_MEMORY_SIZE = IMAGE_UPLOAD_MAX_BYTES + 1024 * 1024
-# The largest request body a page takes: a photo and the form around it; a page for a
-# larger file raises it for itself (core.middleware.RequestSizeLimitMiddleware).
-# The reverse proxy caps bodies at the largest of these (README, Security).
-REQUEST_BODY_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
+# The largest request body a page takes; a page that takes a photo (core.images.
+# takes_photos) or a larger file raises it for itself, for itself only
+# (core.middleware.RequestSizeLimitMiddleware). The reverse proxy caps bodies at the
+# largest of these (README, Security).
+REQUEST_BODY_MAX_BYTES = 6 * 1024 * 1024
+# A photo at its largest and the form around it.
+PHOTO_REQUEST_MAX_BYTES = IMAGE_UPLOAD_MAX_BYTES + 1024 * 1024
+# Form fields other than files, which Django counts apart from them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
 
 # The incident map's tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty
 # means no background tiles (points and the list still work without them).
@@ -322,6 +338,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # In production (DEBUG off) the site answers over HTTPS only, with strict headers.
 # DJANGO_HTTPS=false is for a test server without TLS; it never weakens DEBUG.

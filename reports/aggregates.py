@@ -44,6 +44,7 @@ def incidents_url(**filters) -> str:
 def open_incidents_by_village(user) -> list[Bar]:
     rows = (
         Incident.objects.visible_to(user)
+        .counted()
         .exclude(case_status=Incident.Case.CLOSED)
         .values("village_id", "village__name")
         .annotate(n=Count("id"))
@@ -63,6 +64,7 @@ def incidents_by_category(user, since: datetime.datetime) -> list[Bar]:
     labels = dict(Incident.Category.choices)
     rows = (
         Incident.objects.visible_to(user)
+        .counted()
         .filter(occurred_at__gte=since)
         .values("category")
         .annotate(n=Count("id"))
@@ -82,6 +84,7 @@ def incidents_by_category(user, since: datetime.datetime) -> list[Bar]:
 def incidents_by_village(user, since: datetime.datetime) -> list[Bar]:
     rows = (
         Incident.objects.visible_to(user)
+        .counted()
         .filter(occurred_at__gte=since)
         .values("village_id", "village__name")
         .annotate(n=Count("id"))

@@ -22,7 +22,7 @@ from stations.models import Community, Custody, Vehicle
 
 
 def build(user, community: Community, month: datetime.date) -> dict:
-    incidents = Incident.objects.visible_to(user).filter(community=community)
+    incidents = Incident.objects.visible_to(user).counted().filter(community=community)
     start, end = month_bounds(month)
     vehicles = Vehicle.objects.visible_to(user).filter(station__village__community=community)
     officers = Officer.objects.visible_to(user).filter(station__village__community=community)

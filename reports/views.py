@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.offline import keep_offline
 from officers import duty
+from officers.incidents.orders import expiring_orders
 from officers.models import Incident, Officer
 from officers.models.people import OfficerQuerySet
 from reports import aggregates
@@ -54,7 +56,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["pending_acts"] = selectors.pending_acts(officer)
         context.update(duty.officer_panel(officer))
     if user.has_perm("officers.view_incident"):
-        context["expiring_orders"] = duty.expiring_orders(user)
+        context["expiring_orders"] = expiring_orders(user)
     if user.has_perm("officers.view_shift") and (counts or supervised):
         context.update(duty.on_duty_panel(user))
     if user.has_perm("officers.view_incident") and officer is None:
@@ -62,12 +64,15 @@ def home(request: HttpRequest) -> HttpResponse:
     if officer is not None:
         context["own_open_incidents"] = list(
             Incident.objects.filter(reporting_officer=officer)
+            .counted()
             .exclude(case_status=Incident.Case.CLOSED)
             .select_related("village")
             .order_by("-occurred_at")[:10]
         )
     if user.has_perm("stations.add_handover"):
         context["unconfirmed_count"] = Handover.objects.unconfirmed().count()
+    if officer is not None:
+        keep_offline(request)  # an officer's own page (holdings, shift, open incidents)
     return render(request, "reports/home.html", context)
 
 

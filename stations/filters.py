@@ -24,6 +24,10 @@ def visible_stations(request):
     return Station.objects.visible_to(request.user).only("name")
 
 
+def visible_villages(request):
+    return Village.objects.visible_to(request.user).only("name")
+
+
 class CommunityFilter(SearchFilterSet):
     search_fields = ("name", "oblast")
 

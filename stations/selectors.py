@@ -4,13 +4,20 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DateField, Max, Sum
+from django.db.models import Case, DateField, Max, OuterRef, Subquery, Sum, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from core.months import add_months
 
-from .models import Custody, Handover, MaintenanceRecord, Vehicle
+from .models import (
+    Custody,
+    EquipmentItem,
+    Handover,
+    MaintenanceRecord,
+    OdometerReading,
+    Vehicle,
+)
 
 
 @dataclass
@@ -26,6 +33,16 @@ class MonthFuel:
         return (self.litres * 100 / self.km).quantize(Decimal("0.1"))
 
 
+def _per_month(records, date_field: str, total) -> dict:
+    """``total`` (an aggregate) of the records of each calendar month, by the month."""
+    return dict(
+        records.annotate(month=TruncMonth(date_field, output_field=DateField()))
+        .values("month")
+        .annotate(total=total)
+        .values_list("month", "total")
+    )
+
+
 def fuel_by_month(vehicle: Vehicle, months: int = 6) -> list[MonthFuel]:
     """Litres and kilometres per calendar month (Kyiv time), oldest first.
 
@@ -34,20 +51,9 @@ def fuel_by_month(vehicle: Vehicle, months: int = 6) -> list[MonthFuel]:
     """
     start_day = add_months(timezone.localdate().replace(day=1), 1 - months)
     start = timezone.make_aware(datetime.datetime.combine(start_day, datetime.time()))
-    litres = {
-        row["month"]: row["litres"]
-        for row in vehicle.fuel_records.filter(filled_at__gte=start)
-        .annotate(month=TruncMonth("filled_at", output_field=DateField()))
-        .values("month")
-        .annotate(litres=Sum("litres"))
-    }
-    top_km = {
-        row["month"]: row["km"]
-        for row in vehicle.readings.filter(read_at__gte=start)
-        .annotate(month=TruncMonth("read_at", output_field=DateField()))
-        .values("month")
-        .annotate(km=Max("km"))
-    }
+    fuel = vehicle.fuel_records.filter(filled_at__gte=start)
+    litres = _per_month(fuel, "filled_at", Sum("litres"))
+    top_km = _per_month(vehicle.readings.filter(read_at__gte=start), "read_at", Max("km"))
     previous = vehicle.readings.filter(read_at__lt=start).aggregate(km=Max("km"))["km"]
     result = []
     for back in range(months - 1, -1, -1):
@@ -74,6 +80,37 @@ def custody_timeline(custodies) -> list[Custody]:
         custodies.select_related(
             "officer", "item", "issue_line__handover", "return_line__handover"
         ).order_by("-since", "-id")
+    )
+
+
+def held_car(officer) -> Vehicle | None:
+    """The car whose key the officer holds now (the first, if they hold several)."""
+    keys = (
+        Custody.objects.open()
+        .filter(officer=officer, item__kind=EquipmentItem.Kind.VEHICLE_KEYS)
+        .select_related("item__vehicle")
+        .order_by("since", "pk")
+        .first()
+    )
+    return keys.item.vehicle if keys is not None else None
+
+
+def cars_for_shift(officer, held: Vehicle | None):
+    """The cars an officer may take on a shift: their station's in service, the held
+    one first, then by plate; each with its last odometer reading (``km``)."""
+    cars = Vehicle.objects.filter(
+        station=officer.station_id, status=Vehicle.Status.IN_SERVICE
+    ).annotate(km=latest_km())
+    first = Case(When(pk=held.pk, then=0), default=1) if held is not None else Value(1)
+    return cars.order_by(first, "plate")
+
+
+def latest_km():
+    """The vehicle's current mileage, as a subquery for lists."""
+    return Subquery(
+        OdometerReading.objects.filter(vehicle=OuterRef("pk"))
+        .order_by("-read_at", "-km")
+        .values("km")[:1]
     )
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from accounts import two_factor
-from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
+from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER
 from tests import factories
 
 
@@ -94,25 +94,30 @@ def staff_user(db):
 
 @pytest.fixture
 def supervisor_user(station):
-    user = factories.make_user(SUPERVISOR, "supervisor")
-    station.supervisors.add(user)
-    return user
+    return factories.make_supervisor(station, "supervisor")
+
+
+def _login_of(officer, username):
+    officer.user = factories.make_user(OFFICER, username)
+    officer.save()
+    return officer.user
+
+
+@pytest.fixture
+def staff(client, staff_user):
+    """The test client, signed in as council staff."""
+    client.force_login(staff_user)
+    return client
 
 
 @pytest.fixture
 def officer_user(officer):
-    user = factories.make_user(OFFICER, "officer")
-    officer.user = user
-    officer.save()
-    return user
+    return _login_of(officer, "officer")
 
 
 @pytest.fixture
 def other_officer_user(other_officer):
-    user = factories.make_user(OFFICER, "stranger")
-    other_officer.user = user
-    other_officer.save()
-    return user
+    return _login_of(other_officer, "stranger")
 
 
 @pytest.fixture

@@ -3,14 +3,17 @@
 import datetime
 import io
 import itertools
+import os
 
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
-from accounts.roles import ADMINISTRATOR, assign_role
+from accounts.roles import ADMINISTRATOR, SUPERVISOR, assign_role
 from officers.models import Officer, Training
 from stations.models import Community, Station, Village
 
@@ -71,10 +74,24 @@ def make_user(role: str | None, username: str | None = None, **kwargs):
     return user
 
 
+def make_supervisor(station, username: str | None = None):
+    """A supervisor's login, supervising ``station``."""
+    user = make_user(SUPERVISOR, username)
+    station.supervisors.add(user)
+    return user
+
+
 def enrolled_phone(user) -> TOTPDevice:
     """The person's confirmed authenticator app (created once)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     return device or TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+
+
+def end_every_session() -> None:
+    """As after half an hour untouched: the server forgets the session, while the browser
+    keeps its cookies (clearing them instead races a response still on its way, which
+    sets them again)."""
+    Session.objects.all().delete()
 
 
 def current_code(device: TOTPDevice) -> str:
@@ -92,6 +109,23 @@ def image_bytes(fmt: str = "JPEG", size=(64, 48), color="navy", **save_kwargs) -
 def image_upload(name: str = "photo.jpg", fmt: str = "JPEG", **kwargs) -> SimpleUploadedFile:
     content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[fmt]
     return SimpleUploadedFile(name, image_bytes(fmt, **kwargs), content_type=content_type)
+
+
+def camera_photo(size=(4000, 3000), noise: float = 0.4, quality: int = 95, **save_kwargs) -> bytes:
+    """A JPEG as a phone camera takes it: a 12 MP picture by default, with enough noise
+    over its gradients to weigh several megabytes (about 9 MB at the defaults)."""
+    width, height = size
+    gradients = [
+        Image.linear_gradient("L").resize(size),
+        Image.radial_gradient("L").resize(size),
+        Image.linear_gradient("L").rotate(90).resize(size),
+    ]
+    grain = Image.frombytes("RGB", size, os.urandom(width * height * 3))
+    out = io.BytesIO()
+    Image.blend(Image.merge("RGB", gradients), grain, noise).save(
+        out, format="JPEG", quality=quality, **save_kwargs
+    )
+    return out.getvalue()
 
 
 def make_vehicle(station: Station, **kwargs):
@@ -185,7 +219,7 @@ def make_incident(officer: Officer, category: str = "theft", *, village=None, us
 
     from django.utils import timezone
 
-    from officers.services.incidents import incident_create
+    from officers.incidents.services import incident_create
 
     moment = timezone.now() - dt.timedelta(hours=2)
     fields.setdefault("occurred_at", moment)
@@ -198,4 +232,37 @@ def make_incident(officer: Officer, category: str = "theft", *, village=None, us
         village=village or officer.station.village,
         category=category,
         **fields,
+    )
+
+
+def incident_post(village, /, **overrides) -> dict:
+    """What the incident form posts for a theft an hour ago in ``village``."""
+    moment = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    return {
+        "category": "theft",
+        "occurred_at": moment,
+        "reported_at": moment,
+        "village": village.pk,
+        "latitude": "47.16530",
+        "longitude": "37.48740",
+        **overrides,
+    }
+
+
+VICTIM_NAME = "Коваленко Оксана Петрівна"
+
+
+def make_victim(officer, full_name: str = VICTIM_NAME):
+    """The victim of a domestic violence incident the officer reported, with every
+    personal detail filled in (what anonymising and subject access are about)."""
+    from officers.models import Party
+
+    return Party.objects.create(
+        incident=make_incident(officer, "domestic_violence"),
+        role="victim",
+        full_name=full_name,
+        date_of_birth=datetime.date(1984, 3, 2),
+        phone="+380501112233",
+        address="вул. Миру, 3",
+        notes="Боїться повернення кривдника.",
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from django import template
 from django.forms import BaseForm, BaseFormSet, BoundField
+from django.utils.functional import LazyObject
 
 register = template.Library()
 
@@ -43,7 +44,11 @@ def page_problems(context: template.Context) -> list[Problem]:
     """Every error of every bound form on the page, in the order of the fields."""
     problems: list[Problem] = []
     seen: set[int] = set()
-    values: list[object] = list(context.flatten().values())
+    # Lazy values (the CSRF token, the user) are never forms, and testing one would
+    # evaluate it: the token would set a CSRF cookie on every page, forms or not.
+    values: list[object] = [
+        value for value in context.flatten().values() if not isinstance(value, LazyObject)
+    ]
     # forms kept by name in a dict (the steps of a workflow) count as the page's too
     values += [item for value in values if isinstance(value, dict) for item in value.values()]
     for value in values:

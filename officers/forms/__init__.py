@@ -1,12 +1,3 @@
-from .incidents import (
-    AttachmentForm,
-    CommentForm,
-    IncidentForm,
-    PartyForm,
-    ReferForm,
-    RestrainingOrderForm,
-    SupplementForm,
-)
 from .people import DepartureForm, OfficerForm, TrainingForm
 from .privacy import SubjectAccessForm
 from .shifts import (
@@ -18,20 +9,13 @@ from .shifts import (
 )
 
 __all__ = [
-    "AttachmentForm",
-    "CommentForm",
     "DepartureForm",
-    "IncidentForm",
     "MonthCloseForm",
     "OfficerForm",
-    "PartyForm",
-    "ReferForm",
-    "RestrainingOrderForm",
     "ShiftEditForm",
     "ShiftEndForm",
     "ShiftReturnForm",
     "ShiftStartForm",
     "SubjectAccessForm",
-    "SupplementForm",
     "TrainingForm",
 ]

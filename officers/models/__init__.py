@@ -1,6 +1,7 @@
-"""People and their work: officers, trainings, shifts, incidents."""
+"""People and their work: officers, trainings, shifts; the incidents' models live in
+``officers.incidents`` and are named here, where Django looks for the app's models."""
 
-from .incidents import (
+from officers.incidents.models import (
     Attachment,
     Incident,
     IncidentEvent,
@@ -9,6 +10,7 @@ from .incidents import (
     RestrictedView,
     Supplement,
 )
+
 from .people import Officer, Training
 from .shifts import MonthClosure, Shift
 

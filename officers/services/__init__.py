@@ -1,6 +1,6 @@
-"""Writes about officers and their work that touch more than one record."""
+"""Writes about officers and their shifts that touch more than one record (the
+incidents' are in ``officers.incidents.services``)."""
 
-from .incidents import IncidentError
 from .people import officer_leave
 from .shifts import (
     ShiftError,
@@ -13,7 +13,6 @@ from .shifts import (
 )
 
 __all__ = [
-    "IncidentError",
     "ShiftError",
     "month_close",
     "officer_leave",

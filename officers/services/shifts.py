@@ -88,6 +88,15 @@ def shift_start(
         officer=officer, started_at=started_at, vehicle=vehicle, odometer_start=odometer_start
     )
     _save(shift)
+    if vehicle is not None and odometer_start is not None:
+        # the car's logbook holds both ends of the shift: its kilometres are the shift's
+        odometer_reading_add(
+            vehicle=vehicle,
+            read_at=started_at,
+            km=odometer_start,
+            user=officer.user,
+            source="shift",
+        )
     return shift
 
 
@@ -108,9 +117,15 @@ def shift_end(
     villages: list[Village],
     summary: str,
     odometer_end: int | None = None,
+    vehicle: Vehicle | None = None,
     user=None,
 ) -> Shift:
-    """End the shift and submit it; the kilometres go into the vehicle's logbook."""
+    """End the shift and submit it; the kilometres go into the vehicle's logbook.
+    ``vehicle``: the car driven after a start that named none."""
+    if shift.vehicle is None and vehicle is not None:
+        # the car's last reading before the shift is where its driving started
+        shift.vehicle = vehicle
+        shift.odometer_start = vehicle.last_odometer(at=shift.started_at)
     check_times(shift.officer, shift.started_at, ended_at, exclude=shift)
     if (
         odometer_end is not None

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.breadcrumbs import breadcrumbs
 from core.forms import bound_data
+from core.images import takes_photos
 from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -50,13 +51,13 @@ class OfficerDetail(RegistryDetailView):
         return context
 
 
+@takes_photos
 class OfficerCreate(RegistryCreateView):
-    model = Officer
     form_class = OfficerForm
 
 
+@takes_photos
 class OfficerUpdate(RegistryUpdateView):
-    model = Officer
     form_class = OfficerForm
 
 
@@ -96,7 +97,6 @@ def officer_leave(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class TrainingCreate(RegistryCreateView):
-    model = Training
     form_class = TrainingForm
     list_model = Officer
 
@@ -114,7 +114,6 @@ class TrainingCreate(RegistryCreateView):
 
 
 class TrainingUpdate(RegistryUpdateView):
-    model = Training
     form_class = TrainingForm
     list_model = Officer
     select_related = ("officer",)

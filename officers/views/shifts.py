@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,8 +14,11 @@ from django.views.decorators.http import require_POST
 from core.breadcrumbs import Crumb, breadcrumbs
 from core.forms import bound_data
 from core.history import history_entries
-from core.mixins import RegistryListView
+from core.mixins import RegistryListView, readable_or_404
+from core.offline import keep_offline
+from core.once import already_sent
 from core.refusals import Refused
+from core.writes import write_or_explain
 from officers import rules, services
 from officers.filters import ShiftFilter
 from officers.forms import ShiftEditForm, ShiftEndForm, ShiftReturnForm, ShiftStartForm
@@ -23,13 +26,15 @@ from officers.models import Officer, Shift
 
 
 def get_shift_for_user(user, pk: int) -> Shift:
-    """The shift ``pk`` if the user may read it; 404 hides anyone else's."""
-    if not user.has_perm("officers.view_shift"):
-        raise PermissionDenied
-    shifts = Shift.objects.visible_to(user).select_related(
-        "officer__station__village__community", "officer__user", "vehicle", "reviewed_by"
+    return readable_or_404(
+        user,
+        Shift,
+        pk,
+        "officer__station__village__community",
+        "officer__user",
+        "vehicle",
+        "reviewed_by",
     )
-    return get_object_or_404(shifts, pk=pk)
 
 
 def own_officer(user) -> Officer:
@@ -65,15 +70,25 @@ def _crumbs(here: str, shift: Shift | None = None) -> list[Crumb]:
 def shift_start(request: HttpRequest) -> HttpResponse:
     """Start a shift: one tap from the home page, or with a vehicle and an earlier time."""
     officer = own_officer(request.user)
+    if sent := already_sent(request, then="home"):
+        return sent
+    if request.method == "GET" and (on_duty := officer.shifts.open().first()):
+        messages.info(request, _("You are on duty already: end this shift to start another."))
+        return redirect(on_duty)
+    keep_offline(request)  # a dead zone is no reason not to start a shift
     form = ShiftStartForm(bound_data(request), officer=officer)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.shift_start(officer=officer, **form.cleaned_data)
-        except services.ShiftError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("You are on duty. Stay safe."))
-            return redirect("home")
+        started = write_or_explain(
+            request,
+            form,
+            lambda: services.shift_start(officer=officer, **form.cleaned_data),
+            refusal=services.ShiftError,
+            done=_("You are on duty. Stay safe."),
+            then="home",
+            once=True,
+        )
+        if started:
+            return started
     return render(
         request,
         "officers/shift_start.html",
@@ -84,21 +99,24 @@ def shift_start(request: HttpRequest) -> HttpResponse:
 @login_required
 def shift_end(request: HttpRequest, pk: int) -> HttpResponse:
     shift = get_shift_for_user(request.user, pk)
+    own = shift.officer.user_id == request.user.pk
+    if own and shift.ended_at is not None:
+        # Back to the form, or the end sent again: it ended already
+        messages.info(request, _("This shift has ended already."))
+        return redirect(shift)
     if not request.user.has_perm("officers.end_shift", shift):
         raise PermissionDenied
+    if own:
+        keep_offline(request)
     form = ShiftEndForm(bound_data(request), shift=shift)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.shift_end(shift=shift, user=request.user, **form.cleaned_data)
-        except services.ShiftError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Shift ended and sent to your supervisor."))
-            return redirect(shift)
-    return render(
+    return _shift_form_page(
         request,
-        "officers/shift_end.html",
-        {"form": form, "shift": shift, "breadcrumbs": _crumbs(_("End the shift"), shift)},
+        shift,
+        form,
+        lambda: services.shift_end(shift=shift, user=request.user, **form.cleaned_data),
+        done=_("Shift ended and sent to your supervisor."),
+        template="officers/shift_end.html",
+        here=_("End the shift"),
     )
 
 
@@ -110,24 +128,37 @@ def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not (request.user.has_perm("officers.edit_shift", shift) or override):
         raise PermissionDenied
     form = ShiftEditForm(bound_data(request), shift=shift, needs_reason=override)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.shift_update(shift=shift, **form.cleaned_data)
-        except services.ShiftError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Shift saved."))
-            return redirect(shift)
-    return render(
+    return _shift_form_page(
         request,
-        "officers/shift_edit.html",
-        {"form": form, "shift": shift, "breadcrumbs": _crumbs(_("Correct the shift"), shift)},
+        shift,
+        form,
+        lambda: services.shift_update(shift=shift, **form.cleaned_data),
+        done=_("Shift saved."),
+        template="officers/shift_edit.html",
+        here=_("Correct the shift"),
+    )
+
+
+def _shift_form_page(request, shift, form, write, *, done, template, here) -> HttpResponse:
+    """A form about the shift: written by ``write`` once valid, then back to the shift;
+    else shown again with what was typed and why it cannot be saved."""
+    if request.method == "POST" and form.is_valid():
+        saved = write_or_explain(
+            request, form, write, refusal=services.ShiftError, done=done, then=shift
+        )
+        if saved:
+            return saved
+    return render(
+        request, template, {"form": form, "shift": shift, "breadcrumbs": _crumbs(here, shift)}
     )
 
 
 @login_required
 def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _shift_page(request, get_shift_for_user(request.user, pk))
+    shift = get_shift_for_user(request.user, pk)
+    if shift.officer.user_id == request.user.pk:
+        keep_offline(request)  # the officer's own shift: readable offline as last seen
+    return _shift_page(request, shift)
 
 
 def _shift_page(request: HttpRequest, shift: Shift, return_form=None) -> HttpResponse:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core import exports
 from core.breadcrumbs import breadcrumbs
-from core.months import add_months, parse_month, working_month
+from core.months import month_pager, parse_month, working_month
 from officers import rules, services
 from officers.forms import MonthCloseForm
 from officers.models import MonthClosure, Officer, Shift
@@ -59,9 +59,7 @@ def station_timesheet(request: HttpRequest, pk: int) -> HttpResponseBase:
         "officers/timesheet_station.html",
         {
             "station": station,
-            "month": month,
-            "previous": add_months(month, -1),
-            "next": add_months(month, 1),
+            **month_pager(month),
             "rows": rows,
             "closure": closure,
             "may_close": may_close and not own_unapproved,
@@ -88,9 +86,7 @@ def officer_timesheet(request: HttpRequest, pk: int) -> HttpResponse:
         "officers/timesheet_officer.html",
         {
             "officer": officer,
-            "month": month,
-            "previous": add_months(month, -1),
-            "next": add_months(month, 1),
+            **month_pager(month),
             "row": row,
             "breadcrumbs": breadcrumbs(
                 (officer.full_name, officer.get_absolute_url()), here=_("Timesheet")

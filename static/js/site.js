@@ -28,8 +28,9 @@ window.addEventListener("resize", scrollableTables);
 
 // A form that came back with errors: the summary at the top takes focus, so that a
 // screen reader reads it first, and each of its links takes the person to the field.
-const summary = document.querySelector("[data-error-summary]");
-if (summary) {
+function focusErrorSummary() {
+  const summary = document.querySelector("[data-error-summary]");
+  if (!summary) return;
   summary.focus();
   summary.querySelectorAll("a[href^='#']").forEach((link) => {
     link.addEventListener("click", (event) => {
@@ -42,3 +43,9 @@ if (summary) {
     });
   });
 }
+focusErrorSummary();
+// keep.js put a form that came back with its errors in place of the page's content
+document.addEventListener("cpo:page", () => {
+  scrollableTables();
+  focusErrorSummary();
+});

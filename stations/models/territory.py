@@ -11,20 +11,42 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
 from core.uploads import RandomName
 from stations.rules import reads_every_station
 
+
 # A place on the map, as Village and Incident keep it: each coordinate is checked by its
 # field (the form's error) and by the database (whatever writes the row).
-LATITUDE_VALIDATORS = [MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))]
-LONGITUDE_VALIDATORS = [MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))]
-
-
 def coordinate_in_range(field: str, limit: int) -> Q:
     """The database's check of a coordinate: between -limit and limit, or empty."""
     return Q(**{f"{field}__gte": -limit, f"{field}__lte": limit}) | Q(**{f"{field}__isnull": True})
+
+
+def coordinate_field(label: StrOrPromise, limit: int) -> models.DecimalField:
+    """A latitude (limit 90) or longitude (limit 180) in degrees, to about a metre."""
+    return models.DecimalField(
+        label,
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-limit)), MaxValueValidator(Decimal(limit))],
+    )
+
+
+def coordinate_constraints(table: str) -> list[models.CheckConstraint]:
+    """The database's checks of a model's latitude and longitude, named after its table."""
+    return [
+        models.CheckConstraint(
+            condition=coordinate_in_range("latitude", 90), name=f"{table}_latitude_range"
+        ),
+        models.CheckConstraint(
+            condition=coordinate_in_range("longitude", 180), name=f"{table}_longitude_range"
+        ),
+    ]
 
 
 def visible_station_ids(user) -> models.QuerySet:
@@ -134,22 +156,8 @@ class Village(models.Model):
         help_text=_("Official transliteration, e.g. Staryi Krym."),
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=LATITUDE_VALIDATORS,
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=LONGITUDE_VALIDATORS,
-    )
+    latitude = coordinate_field(_("latitude"), 90)
+    longitude = coordinate_field(_("longitude"), 180)
     station = models.ForeignKey(
         "Station",
         on_delete=models.PROTECT,
@@ -173,14 +181,7 @@ class Village(models.Model):
                 name="stations_unique_village_name_per_community",
                 violation_error_message=_("This community already has a village of that name."),
             ),
-            models.CheckConstraint(
-                condition=coordinate_in_range("latitude", 90),
-                name="stations_village_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=coordinate_in_range("longitude", 180),
-                name="stations_village_longitude_range",
-            ),
+            *coordinate_constraints("stations_village"),
         ]
         indexes = [
             models.Index(fields=["name"], name="stations_village_name_idx"),

@@ -7,6 +7,7 @@ first.
 
 import datetime
 from dataclasses import dataclass
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -32,28 +33,29 @@ class ReturnLine:
     condition: str = HandoverLine.Condition.GOOD
 
 
-def _new_act(*, kind: str, occurred_at: datetime.datetime, **fields) -> Handover:
-    year = timezone.localtime(occurred_at).year
+class Act(TypedDict):
+    """What an act of either kind records besides its lines: who, when, where, before whom."""
+
+    officer: Any
+    occurred_at: datetime.datetime
+    place: str
+    official_name: str
+    official_role: str
+    witnesses: NotRequired[str]
+    notes: NotRequired[str]
+    created_by: Any
+
+
+def _new_act(kind: str, act: Act) -> Handover:
+    year = timezone.localtime(act["occurred_at"]).year
     number = NumberSequence.next_number("handover", year)
-    return Handover.objects.create(
-        kind=kind, occurred_at=occurred_at, number=f"{year}-{number:04d}", **fields
-    )
+    return Handover.objects.create(kind=kind, number=f"{year}-{number:04d}", **act)
 
 
 @transaction.atomic
-def handover_issue(
-    *,
-    officer,
-    occurred_at: datetime.datetime,
-    place: str,
-    official_name: str,
-    official_role: str,
-    witnesses: str = "",
-    notes: str = "",
-    lines: list[IssueLine],
-    created_by,
-) -> Handover:
+def handover_issue(*, lines: list[IssueLine], **act: Unpack[Act]) -> Handover:
     """Draw up an issue act and open a custody for each item."""
+    officer, occurred_at = act["officer"], act["occurred_at"]
     if not officer.is_active:
         raise CustodyError(_("%(officer)s has left the service.") % {"officer": officer})
     if not lines:
@@ -67,20 +69,10 @@ def handover_issue(
             )
         if item.is_held:
             raise CustodyError(_("%(item)s is already held by an officer.") % {"item": item})
-    act = _new_act(
-        kind=Handover.Kind.ISSUE,
-        occurred_at=occurred_at,
-        place=place,
-        officer=officer,
-        official_name=official_name,
-        official_role=official_role,
-        witnesses=witnesses,
-        notes=notes,
-        created_by=created_by,
-    )
+    issue = _new_act(Handover.Kind.ISSUE, act)
     for line in lines:
         act_line = HandoverLine.objects.create(
-            handover=act,
+            handover=issue,
             item=line.item,
             condition=line.condition,
             expected_return_on=line.expected_return_on,
@@ -95,23 +87,13 @@ def handover_issue(
             raise CustodyError(
                 _("%(item)s is already held by an officer.") % {"item": line.item}
             ) from exc
-    return act
+    return issue
 
 
 @transaction.atomic
-def handover_return(
-    *,
-    officer,
-    occurred_at: datetime.datetime,
-    place: str,
-    official_name: str,
-    official_role: str,
-    witnesses: str = "",
-    notes: str = "",
-    lines: list[ReturnLine],
-    created_by,
-) -> Handover:
+def handover_return(*, lines: list[ReturnLine], **act: Unpack[Act]) -> Handover:
     """Draw up a return act, close the custodies; damaged items go to repair."""
+    officer, occurred_at = act["officer"], act["occurred_at"]
     if not lines:
         raise CustodyError(_("Choose at least one item that comes back."))
     held = {
@@ -128,20 +110,10 @@ def handover_return(
             )
         if occurred_at < custody.since:
             raise CustodyError(_("%(item)s was issued after that moment.") % {"item": line.item})
-    act = _new_act(
-        kind=Handover.Kind.RETURN,
-        occurred_at=occurred_at,
-        place=place,
-        officer=officer,
-        official_name=official_name,
-        official_role=official_role,
-        witnesses=witnesses,
-        notes=notes,
-        created_by=created_by,
-    )
+    returned = _new_act(Handover.Kind.RETURN, act)
     for line in lines:
         act_line = HandoverLine.objects.create(
-            handover=act, item=line.item, condition=line.condition
+            handover=returned, item=line.item, condition=line.condition
         )
         custody = held[line.item.pk]
         custody.until = occurred_at
@@ -150,7 +122,7 @@ def handover_return(
         if line.condition == HandoverLine.Condition.DAMAGED:
             line.item.status = EquipmentItem.Status.IN_REPAIR
             line.item.save(update_fields=["status"])
-    return act
+    return returned
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import TypedDict, Unpack
 
 from django.db import transaction
 
@@ -19,51 +20,51 @@ def odometer_reading_add(
     )
 
 
-@transaction.atomic
-def fuel_record_add(
-    *,
-    vehicle: Vehicle,
-    filled_at: datetime.datetime,
-    litres: Decimal,
-    cost_uah: Decimal,
-    odometer_km: int,
-    user,
-) -> FuelRecord:
+class Refuelling(TypedDict):
+    filled_at: datetime.datetime
+    litres: Decimal
+    cost_uah: Decimal
+    odometer_km: int
+
+
+class Service(TypedDict):
+    done_on: datetime.date
+    work: str
+    cost_uah: Decimal
+    odometer_km: int
+    next_due_on: datetime.date | None
+    next_due_km: int | None
+
+
+def _logbook_entry(model, *, vehicle: Vehicle, user, read_at, source: str, **fields):
+    """The entry, and the odometer reading it records (checked against the others)."""
     odometer_reading_add(
-        vehicle=vehicle, read_at=filled_at, km=odometer_km, user=user, source="fuel"
+        vehicle=vehicle, read_at=read_at, km=fields["odometer_km"], user=user, source=source
     )
-    return FuelRecord.objects.create(
+    return model.objects.create(vehicle=vehicle, recorded_by=user, **fields)
+
+
+@transaction.atomic
+def fuel_record_add(*, vehicle: Vehicle, user, **refuelling: Unpack[Refuelling]) -> FuelRecord:
+    return _logbook_entry(
+        FuelRecord,
         vehicle=vehicle,
-        filled_at=filled_at,
-        litres=litres,
-        cost_uah=cost_uah,
-        odometer_km=odometer_km,
-        recorded_by=user,
+        user=user,
+        read_at=refuelling["filled_at"],
+        source="fuel",
+        **refuelling,
     )
 
 
 @transaction.atomic
 def maintenance_record_add(
-    *,
-    vehicle: Vehicle,
-    done_on: datetime.date,
-    work: str,
-    cost_uah: Decimal,
-    odometer_km: int,
-    next_due_on: datetime.date | None,
-    next_due_km: int | None,
-    user,
+    *, vehicle: Vehicle, user, **service: Unpack[Service]
 ) -> MaintenanceRecord:
-    odometer_reading_add(
-        vehicle=vehicle, read_at=noon_of(done_on), km=odometer_km, user=user, source="maintenance"
-    )
-    return MaintenanceRecord.objects.create(
+    return _logbook_entry(
+        MaintenanceRecord,
         vehicle=vehicle,
-        done_on=done_on,
-        work=work,
-        cost_uah=cost_uah,
-        odometer_km=odometer_km,
-        next_due_on=next_due_on,
-        next_due_km=next_due_km,
-        recorded_by=user,
+        user=user,
+        read_at=noon_of(service["done_on"]),
+        source="maintenance",
+        **service,
     )

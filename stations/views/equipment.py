@@ -65,10 +65,8 @@ class EquipmentItemDetail(RegistryDetailView):
 
 
 class EquipmentItemCreate(RegistryCreateView):
-    model = EquipmentItem
     form_class = EquipmentItemForm
 
 
 class EquipmentItemUpdate(RegistryUpdateView):
-    model = EquipmentItem
     form_class = EquipmentItemForm

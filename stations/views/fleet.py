@@ -1,11 +1,10 @@
 """Pages of the vehicle registry and each vehicle's logbook."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,19 +18,11 @@ from core.mixins import (
     RegistryListView,
     RegistryUpdateView,
 )
+from core.writes import write_or_explain
 from stations import selectors, services
 from stations.filters import VehicleFilter
 from stations.forms import FuelForm, MaintenanceForm, OdometerForm, VehicleForm
-from stations.models import Custody, OdometerReading, Vehicle
-
-
-def latest_km():
-    """The vehicle's current mileage, as a subquery for lists."""
-    return Subquery(
-        OdometerReading.objects.filter(vehicle=OuterRef("pk"))
-        .order_by("-read_at", "-km")
-        .values("km")[:1]
-    )
+from stations.models import Custody, Vehicle
 
 
 class VehicleList(RegistryListView):
@@ -54,7 +45,7 @@ class VehicleList(RegistryListView):
     )
 
     def get_queryset(self):
-        return super().get_queryset().annotate(km=latest_km())
+        return super().get_queryset().annotate(km=selectors.latest_km())
 
 
 class VehicleDetail(RegistryDetailView):
@@ -84,12 +75,10 @@ class VehicleDetail(RegistryDetailView):
 
 
 class VehicleCreate(RegistryCreateView):
-    model = Vehicle
     form_class = VehicleForm
 
 
 class VehicleUpdate(RegistryUpdateView):
-    model = Vehicle
     form_class = VehicleForm
 
 
@@ -120,13 +109,17 @@ def vehicle_logbook_add(request: HttpRequest, pk: int, entry: str) -> HttpRespon
     vehicle = get_object_or_404(Vehicle.objects.visible_to(request.user), pk=pk)
     form = form_class(bound_data(request), vehicle=vehicle)
     if request.method == "POST" and form.is_valid():
-        try:
-            _save_entry(entry, vehicle, form.cleaned_data, request.user)
-        except ValidationError as error:  # a reading written meanwhile
-            form.add_error(form.odometer_field, error)
-        else:
-            messages.success(request, _("Saved: %(record)s.") % {"record": title})
-            return redirect(vehicle)
+        saved = write_or_explain(
+            request,
+            form,
+            lambda: _save_entry(entry, vehicle, form.cleaned_data, request.user),
+            refusal=ValidationError,  # a reading written meanwhile
+            done=_("Saved: %(record)s.") % {"record": title},
+            then=vehicle,
+            field=form.odometer_field,
+        )
+        if saved:
+            return saved
     return render(
         request,
         "stations/vehicle_logbook_form.html",

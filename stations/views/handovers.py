@@ -4,6 +4,8 @@ Nothing here edits an act: an act is drawn up once, confirmed once, and correcte
 only by another act.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
@@ -19,7 +21,9 @@ from django.views.decorators.http import require_POST
 from core import exports
 from core.breadcrumbs import Crumb, breadcrumbs
 from core.forms import bound_data
-from core.mixins import RegistryDetailView, RegistryListView
+from core.mixins import RegistryDetailView, RegistryListView, readable_or_404
+from core.once import already_sent
+from core.writes import write_or_explain
 from stations import services
 from stations.filters import HandoverFilter
 from stations.forms import (
@@ -33,13 +37,9 @@ from stations.models import Custody, EquipmentItem, Handover, HandoverLine
 
 
 def get_act_for_user(user, pk: int) -> Handover:
-    """The act ``pk`` if the user may read it; 404 hides anyone else's."""
-    if not user.has_perm("stations.view_handover"):
-        raise PermissionDenied
-    acts = Handover.objects.visible_to(user).select_related(
-        "officer__station", "officer__user", "created_by", "confirmed_by"
+    return readable_or_404(
+        user, Handover, pk, "officer__station", "officer__user", "created_by", "confirmed_by"
     )
-    return get_object_or_404(acts, pk=pk)
 
 
 class HandoverList(RegistryListView):
@@ -116,6 +116,19 @@ def _crumbs(here: str) -> list[Crumb]:
     return breadcrumbs((_("Handover acts"), reverse("stations:handover_list")), here=here)
 
 
+def _draw_up(request: HttpRequest, form, write: Callable[[], Handover]) -> HttpResponse | None:
+    """Draw up the act with ``write`` (a service): its page when it is done, or None
+    with the reason it cannot be, on the form."""
+    return write_or_explain(
+        request,
+        form,
+        write,
+        refusal=services.CustodyError,
+        done=lambda act: _("Act %(number)s drawn up.") % {"number": act.number},
+        once=True,
+    )
+
+
 @login_required
 @permission_required("stations.add_handover", raise_exception=True)
 def handover_issue(request: HttpRequest) -> HttpResponse:
@@ -126,28 +139,29 @@ def handover_issue(request: HttpRequest) -> HttpResponse:
         .select_related("vehicle")
         .order_by("kind", "inventory_number")
     )
+    if sent := already_sent(request):
+        return sent
     form = ActForm(bound_data(request), user=request.user)
     lines = IssueLineFormSet(bound_data(request), form_kwargs={"items": available})
     if request.method == "POST" and form.is_valid() and lines.is_valid():
-        try:
-            act = services.handover_issue(
-                **form.cleaned_data,
-                lines=[
-                    services.IssueLine(
-                        item=line["item"],
-                        condition=line["condition"],
-                        expected_return_on=line["expected_return_on"],
-                    )
-                    for line in lines.cleaned_data
-                    if line.get("item")
-                ],
-                created_by=request.user,
+        issue_lines = [
+            services.IssueLine(
+                item=line["item"],
+                condition=line["condition"],
+                expected_return_on=line["expected_return_on"],
             )
-        except services.CustodyError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Act %(number)s drawn up.") % {"number": act.number})
-            return redirect(act)
+            for line in lines.cleaned_data
+            if line.get("item")
+        ]
+        drawn_up = _draw_up(
+            request,
+            form,
+            lambda: services.handover_issue(
+                **form.cleaned_data, lines=issue_lines, created_by=request.user
+            ),
+        )
+        if drawn_up:
+            return drawn_up
     return render(
         request,
         "stations/handover_issue_form.html",
@@ -174,24 +188,24 @@ def handover_return(request: HttpRequest) -> HttpResponse:
     custodies = (
         Custody.objects.open().filter(officer=officer).select_related("item").order_by("item__kind")
     )
+    if sent := already_sent(request):
+        return sent
     form = ReturnActForm(bound_data(request), user=request.user)
     lines = ReturnLinesForm(bound_data(request), custodies=custodies)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
-        try:
-            act = services.handover_return(
-                officer=officer,
-                **form.cleaned_data,
-                lines=[
-                    services.ReturnLine(item=item, condition=condition)
-                    for item, condition in lines.returned()
-                ],
-                created_by=request.user,
-            )
-        except services.CustodyError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Act %(number)s drawn up.") % {"number": act.number})
-            return redirect(act)
+        return_lines = [
+            services.ReturnLine(item=item, condition=condition)
+            for item, condition in lines.returned()
+        ]
+        drawn_up = _draw_up(
+            request,
+            form,
+            lambda: services.handover_return(
+                officer=officer, **form.cleaned_data, lines=return_lines, created_by=request.user
+            ),
+        )
+        if drawn_up:
+            return drawn_up
     return render(
         request,
         "stations/handover_return_form.html",

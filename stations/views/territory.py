@@ -1,8 +1,11 @@
 """Pages of the territory registries: communities, villages and stations."""
 
+from types import MappingProxyType
+
 from django.db.models import Count, Prefetch, Sum
 
 from core.forms import PDF_MAX_BYTES
+from core.images import takes_photos
 from core.mixins import (
     RegistryCreateView,
     RegistryDetailView,
@@ -22,15 +25,12 @@ class CommunityList(RegistryListView):
     filterset_class = CommunityFilter
     template_name = "stations/community_list.html"
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .annotate(
-                village_count=Count("villages", distinct=True),
-                population_total=Sum("villages__population"),
-            )
-        )
+    annotations = MappingProxyType(
+        {
+            "village_count": Count("villages", distinct=True),
+            "population_total": Sum("villages__population"),
+        }
+    )
 
 
 class CommunityDetail(RegistryDetailView):
@@ -40,13 +40,11 @@ class CommunityDetail(RegistryDetailView):
 
 
 class CommunityCreate(RegistryCreateView):
-    model = Community
     form_class = CommunityForm
     upload_max_bytes = MEMORANDUM_REQUEST_MAX_BYTES
 
 
 class CommunityUpdate(RegistryUpdateView):
-    model = Community
     form_class = CommunityForm
     upload_max_bytes = MEMORANDUM_REQUEST_MAX_BYTES
 
@@ -57,8 +55,7 @@ class VillageList(RegistryListView):
     template_name = "stations/village_list.html"
     select_related = ("community", "station")
 
-    def get_queryset(self):
-        return super().get_queryset().annotate(officer_count=Count("officers"))
+    annotations = MappingProxyType({"officer_count": Count("officers")})
 
 
 class VillageDetail(RegistryDetailView):
@@ -69,12 +66,10 @@ class VillageDetail(RegistryDetailView):
 
 
 class VillageCreate(RegistryCreateView):
-    model = Village
     form_class = VillageForm
 
 
 class VillageUpdate(RegistryUpdateView):
-    model = Village
     form_class = VillageForm
 
 
@@ -84,15 +79,12 @@ class StationList(RegistryListView):
     template_name = "stations/station_list.html"
     select_related = ("village__community",)
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .annotate(
-                village_count=Count("villages", distinct=True),
-                officer_count=Count("officers", distinct=True),
-            )
-        )
+    annotations = MappingProxyType(
+        {
+            "village_count": Count("villages", distinct=True),
+            "officer_count": Count("officers", distinct=True),
+        }
+    )
 
 
 class StationDetail(RegistryDetailView):
@@ -102,11 +94,11 @@ class StationDetail(RegistryDetailView):
     prefetch_related = ("villages", "supervisors", "officers")
 
 
+@takes_photos
 class StationCreate(RegistryCreateView):
-    model = Station
     form_class = StationForm
 
 
+@takes_photos
 class StationUpdate(RegistryUpdateView):
-    model = Station
     form_class = StationForm

@@ -46,3 +46,43 @@ def test_sign_out_ends_the_session_on_the_server(client, staff_user):
     client.post(reverse("logout"))
 
     assert not Session.objects.filter(session_key=key).exists()
+
+
+def test_after_a_session_ended_on_its_own_sign_in_says_so(client, staff_user):
+    client.post(reverse("login"), {"username": "staff", "password": PASSWORD})
+    client.cookies.pop(settings.SESSION_COOKIE_NAME)  # 30 minutes without a request
+
+    response = client.get(reverse("home"), follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("login"))
+    assert "Ваш сеанс завершився" in response.content.decode()
+
+
+def test_sign_in_says_nothing_of_an_ended_session_to_a_first_visitor_or_after_sign_out(
+    client, staff_user
+):
+    assert "Ваш сеанс завершився" not in client.get(reverse("login")).content.decode()
+    client.post(reverse("login"), {"username": "staff", "password": PASSWORD})
+
+    client.post(reverse("logout"))
+
+    assert "Ваш сеанс завершився" not in client.get(reverse("login")).content.decode()
+
+
+def test_sign_out_tells_the_browser_to_forget_the_drafts_outbox_and_kept_pages(client, staff_user):
+    client.post(reverse("login"), {"username": "staff", "password": PASSWORD})
+
+    response = client.post(reverse("logout"))
+
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_stay_signed_in_renews_the_session_and_needs_one(client, staff_user):
+    assert client.post(reverse("still_here")).status_code == 302  # to sign-in
+    client.post(reverse("login"), {"username": "staff", "password": PASSWORD})
+
+    response = client.post(reverse("still_here"))
+
+    assert response.status_code == 204
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 30 * 60
+    assert client.get(reverse("still_here")).status_code == 405

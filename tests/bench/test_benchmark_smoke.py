@@ -5,20 +5,12 @@ import re
 import subprocess
 import sys
 
-import pytest
 from django.db import connection
 
 from bench.appserver import ROOT
+from tests.markers import app_servers
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    # collectstatic writes one folder: never beside the other test that runs it.
-    pytest.mark.xdist_group("collectstatic"),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="the benchmark measures the production setup, which is PostgreSQL",
-    ),
-]
+pytestmark = app_servers("the benchmark measures the production setup, which is PostgreSQL")
 
 
 def test_a_short_run_measures_every_page(tmp_path):

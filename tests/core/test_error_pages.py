@@ -1,6 +1,6 @@
 """Error pages in the site's own look, in the person's language."""
 
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -25,6 +25,22 @@ def test_a_forbidden_page_answers_403_in_the_site_look(client, officer_user):
 
     assert response.status_code == 403
     assert "Ви не можете відкрити цю сторінку" in response.content.decode()
+
+
+def test_a_form_from_an_out_of_date_page_says_so_and_leads_back_to_it(db):
+    """The sign-in form opened before another tab signed in: Django's technical CSRF
+    page would leave the person stuck; this one says what happened and what to do."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(reverse("login"))  # the browser's CSRF cookie
+    url = reverse("login") + "?next=/incidents/new/"
+
+    response = browser.post(url, {"username": "officer", "csrfmiddlewaretoken": "x" * 64})
+
+    content = response.content.decode()
+    assert response.status_code == 403
+    assert "Сторінка застаріла" in content
+    assert f'href="{url}"' in content.replace("&amp;", "&")
+    assert "CSRF" not in content
 
 
 def test_the_server_error_page_renders_without_a_database(rf):

@@ -147,6 +147,17 @@ def test_the_station_timesheet_opens_on_hours_worked(client, today):
     assert all(row.km > 0 for row in rows if row.officer.badge_number != "0001005")
 
 
+def test_last_months_timesheet_and_report_count_the_same_kilometres(client, today):
+    station = Station.objects.get()
+    signed_in(client, "staff")
+
+    report = client.get("/report/").context["report"]
+    month = report["month"].strftime("%Y-%m")
+    rows = client.get(f"/timesheets/stations/{station.pk}/", {"month": month}).context["rows"]
+
+    assert sum(row.km for row in rows) == sum(row["km"] for row in report["vehicles"]) > 0
+
+
 def test_the_map_has_points(client, today):
     response = signed_in(client, "supervisor").get("/incidents/map/data/")
 

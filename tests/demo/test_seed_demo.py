@@ -7,6 +7,7 @@ import itertools
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, user_role
@@ -141,3 +142,37 @@ def test_the_records_are_dated_when_they_happened_not_when_the_command_ran():
     first = Incident.objects.order_by("occurred_at").first()
     assert all(event.at >= first.reported_at for event in first.events.all())
     assert all(event.at.year == first.reported_at.year for event in first.events.all())
+
+
+def test_the_timesheets_kilometres_are_the_monthly_reports_for_the_same_shifts(client):
+    """The cars handed over on 19 January 2022 are driven on shifts until the eve of the
+    full-scale invasion: for each station, the kilometres of its timesheet's officers
+    are those of its cars in the report, in January and February."""
+    call_command("seed_demo", stdout=io.StringIO())
+    client.force_login(get_user_model().objects.get(username="staff"))
+
+    for month in ("2022-01", "2022-02"):
+        report = client.get(reverse("monthly_report"), {"month": month}).context["report"]
+        for station in Station.objects.all():
+            page = reverse("officers:station_timesheet", args=[station.pk])
+            rows = client.get(page, {"month": month}).context["rows"]
+            cars = [row for row in report["vehicles"] if row["vehicle"].station_id == station.pk]
+
+            assert len(rows) == len(cars) == 5
+            timesheet_km = sum(row.km for row in rows)
+            assert timesheet_km == sum(row["km"] for row in cars) > 1000, month
+            assert all(row.km > 0 for row in rows), month
+
+
+def test_the_cars_are_refuelled_at_their_odometer_between_shifts():
+    from stations.models import Vehicle
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    for car in Vehicle.objects.all():
+        records = list(car.fuel_records.filter(filled_at__year=2022).order_by("filled_at"))
+        odometers = [record.odometer_km for record in records]
+        assert len(records) >= 3  # every fifth shift, 19 January to 23 February
+        assert odometers == sorted(set(odometers))  # the odometer only goes up
+        assert all(r.odometer_km == car.last_odometer(at=r.filled_at) for r in records)
+        assert all(r.litres > 0 and r.cost_uah > 0 for r in records)

@@ -130,3 +130,25 @@ def walk(browser, live_server, screenshot, width, username, pages):
         fits(page, width, name, screenshot)
     assert blocked == []  # nothing the page needs is refused by its own policy
     return page
+
+
+def test_two_shifts_on_one_day_are_each_a_target_a_thumb_can_hit(
+    browser, live_server, officer, staff_user, screenshot
+):
+    morning = datetime.datetime(2022, 1, 11, 6, 0, tzinfo=timezone.get_current_timezone())
+    factories.make_shift(officer, morning, hours=4)
+    factories.make_shift(officer, morning + datetime.timedelta(hours=5), hours=4)
+    page = walk(
+        browser,
+        live_server,
+        screenshot,
+        "phone",
+        "staff",
+        {"week-two-shifts": f"/stations/{officer.station.pk}/week/?week=2022-01-10"},
+    )
+
+    links = page.get_by_role("link", name="–")
+    heights = [links.nth(n).bounding_box()["height"] for n in range(links.count())]
+    assert len(heights) == 2
+    assert min(heights) >= 24  # WCAG 2.2 target size; stacked small links were 21 px
+    page.context.close()

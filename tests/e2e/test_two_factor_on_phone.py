@@ -6,7 +6,7 @@ import base64
 import pytest
 from django_otp.oath import totp
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, end_every_session
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +41,7 @@ def test_an_officer_enrols_a_phone_then_signs_in_with_a_code(
     page.wait_for_url(f"{live_server.url}/")
     assert page.get_by_text("Двофакторний вхід увімкнено").is_visible()
 
-    context.clear_cookies()  # another day, a new session
+    end_every_session()  # another day, a new session
     password_step(page, live_server)
     page.wait_for_url("**/accounts/two-factor/?**")
     screenshot(page, "two-factor-code-phone")

@@ -14,12 +14,6 @@ from tests.factories import image_upload
 from tests.querycount import queries_for
 
 
-@pytest.fixture
-def staff(client, staff_user):
-    client.force_login(staff_user)
-    return client
-
-
 def officer_data(station, /, **overrides):
     data = {
         "surname": "Коваленко",

@@ -11,9 +11,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from audit.models import AuditEntry
+from officers.incidents.services import case_close
 from officers.models import IncidentEvent, Party, RestrictedView
-from officers.services.incidents import case_close
-from tests.factories import make_incident
+from tests.factories import make_incident, make_victim
 
 NAME = "Коваленко Оксана Петрівна"
 REASON = "Запит особи від 12.03.2026"
@@ -21,16 +21,7 @@ REASON = "Запит особи від 12.03.2026"
 
 @pytest.fixture
 def victim(officer, officer_user):
-    incident = make_incident(officer, "domestic_violence")
-    return Party.objects.create(
-        incident=incident,
-        role="victim",
-        full_name=NAME,
-        date_of_birth=datetime.date(1984, 3, 2),
-        phone="+380501112233",
-        address="вул. Миру, 3",
-        notes="Боїться повернення кривдника.",
-    )
+    return make_victim(officer, NAME)
 
 
 def close(incident, user, days_ago: int):

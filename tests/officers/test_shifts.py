@@ -51,6 +51,15 @@ def test_a_second_open_shift_is_refused_with_the_reason(on_phone, officer):
     assert Shift.objects.count() == 1
 
 
+def test_the_start_form_while_on_duty_leads_to_the_shift_under_way(on_phone, officer):
+    shift = factories.make_shift(officer, timezone.now() - 2 * H, hours=None)
+
+    response = on_phone.get(reverse("officers:shift_create"), follow=True)
+
+    assert response.redirect_chain == [(shift.get_absolute_url(), 302)]
+    assert "Ви вже на чергуванні" in response.content.decode()
+
+
 @pytest.mark.parametrize("offset", [2 * H, -13 * H])
 def test_a_start_in_the_future_or_too_far_back_is_refused(on_phone, offset):
     response = on_phone.post(
@@ -100,6 +109,20 @@ def test_ending_a_shift_submits_it_and_logs_the_kilometres(on_phone, open_shift)
     assert open_shift.kilometres == 42
     assert list(open_shift.villages.all()) == [open_shift.officer.station.village]
     assert OdometerReading.objects.filter(vehicle=open_shift.vehicle, km=5042).exists()
+
+
+def test_the_end_sent_again_says_the_shift_has_ended_not_forbidden(on_phone, open_shift):
+    """Back to the end form, or the outbox sending it again after an answer was lost."""
+    url = reverse("officers:shift_end", args=[open_shift.pk])
+    on_phone.post(url, end_data(open_shift))
+
+    again = on_phone.post(url, end_data(open_shift), follow=True)
+    back = on_phone.get(url, follow=True)
+
+    for response in (again, back):
+        assert response.redirect_chain == [(open_shift.get_absolute_url(), 302)]
+        assert "Цю зміну вже завершено" in response.content.decode()
+    assert OdometerReading.objects.filter(vehicle=open_shift.vehicle, km=5042).count() == 1
 
 
 @pytest.mark.parametrize(
@@ -224,8 +247,7 @@ def test_an_officer_cannot_approve_their_own_shift(on_phone, submitted):
 
 
 def test_a_supervisor_of_another_station_cannot_see_the_shift(client, submitted, other_station):
-    stranger = factories.make_user("supervisor")
-    other_station.supervisors.add(stranger)
+    stranger = factories.make_supervisor(other_station)
     client.force_login(stranger)
 
     response = client.post(reverse("officers:shift_review", args=[submitted.pk, "approve"]))

@@ -77,7 +77,8 @@ PAGES: list[tuple[str, str | None, list[str | int]]] = [
     ("stations:custody_report", "report/unconfirmed", [LOGIN, 200, 200, 200, 200]),
     ("stations:custody_report", "report/in_repair", [LOGIN, 200, 200, 200, 200]),
     ("officers:shift_list", None, [LOGIN, 200, 200, 200, 200]),
-    ("officers:shift_create", None, [LOGIN, 200, 403, 403, 403]),
+    # the officer is on duty in this world: the start form leads to the shift under way
+    ("officers:shift_create", None, [LOGIN, 302, 403, 403, 403]),
     ("officers:shift_queue", None, [LOGIN, 403, 200, 403, 200]),
     ("officers:shift_detail", "own_shift", [LOGIN, 200, 200, 200, 200]),
     ("officers:shift_detail", "other_shift", [LOGIN, 404, 404, 200, 200]),
@@ -272,12 +273,16 @@ RULES = [
     ("officers.edit_incident", "submitted_incident", [F, F, F, F]),
     ("officers.review_incident", "submitted_incident", [F, T, F, F]),
     ("officers.review_incident", "own_incident", [F, F, F, F]),  # a draft
+    ("officers.discard_incident", "own_incident", [T, F, F, F]),  # a draft, never submitted
+    ("officers.discard_incident", "submitted_incident", [F, F, F, F]),
     ("officers.work_on_incident", "own_incident", [T, T, F, F]),
+    ("officers.work_on_incident", "discarded_incident", [F, F, F, F]),
     ("officers.work_on_incident", "other_incident", [F, F, F, F]),
     ("officers.add_supplement", "approved_incident", [T, T, F, F]),
     ("officers.add_supplement", "own_incident", [F, F, F, F]),  # not yet approved
     ("officers.decide_incident", "own_incident", [F, T, F, F]),
     ("officers.decide_incident", "other_incident", [F, F, F, F]),
+    ("officers.decide_incident", "discarded_incident", [F, F, F, F]),
     ("stations.confirm_handover", "own_act", [T, F, F, F]),
     ("stations.confirm_handover", "return_act", [F, F, T, T]),
     ("stations.confirm_handover", "confirmed_act", [F, F, F, F]),
@@ -288,8 +293,8 @@ RULES = [
 
 @pytest.fixture
 def rule_objects(world, officer, other_officer):
+    from officers.incidents import services as incidents
     from officers.models import Incident, MonthClosure, Shift
-    from officers.services import incidents
 
     objects = dict(world["objects"])
     now = timezone.now()
@@ -312,6 +317,9 @@ def rule_objects(world, officer, other_officer):
     approved.report_status = Incident.Report.APPROVED
     approved.save(update_fields=["report_status"])
     objects["approved_incident"] = approved
+    discarded = factories.make_incident(officer, "theft")
+    incidents.incident_discard(incident=discarded, user=officer.user)
+    objects["discarded_incident"] = discarded
     back = factories.make_item(officer.station)
     factories.issue(officer, back, confirmed=True)
     objects["return_act"] = factories.take_back(officer, back)

@@ -27,6 +27,10 @@ OUTSIDE_THE_TABLE = {
     "officers:attachment_file": "photo files (test_incidents)",
     "officers:party_edit": "like party_add, per party (test_incidents)",
     "stations:handover_confirm": "POST only (test_handovers)",
+    "service_worker": "public: the service worker's script, nothing personal (test_offline)",
+    "manifest": "public: the web app manifest (test_offline)",
+    "offline": "public: the page shown offline, nothing personal (test_offline)",
+    "still_here": "POST only; needs sign-in (test_sessions)",
 }
 
 

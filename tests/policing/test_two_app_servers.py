@@ -19,18 +19,11 @@ from django.db import connection
 from accounts.roles import COUNCIL_STAFF
 from bench import appserver
 from tests import factories
+from tests.markers import app_servers
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    # collectstatic writes one folder: never beside the other test that runs it.
-    pytest.mark.xdist_group("collectstatic"),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="several app servers share one PostgreSQL; SQLite is the one-server setup",
-    ),
-]
+pytestmark = app_servers("several app servers share one PostgreSQL; SQLite is the one-server setup")
 
 
 @pytest.fixture

@@ -268,7 +268,7 @@ def test_a_dashboard_chart_shows_the_ten_largest_and_links_to_all(
 
 
 def test_each_dashboard_figure_links_to_the_list_it_counts(client, staff_user, scene, village):
-    from officers.services import incidents as service
+    from officers.incidents import services as service
 
     service.case_close(incident=scene[0], user=staff_user, outcome="x")
     client.force_login(staff_user)

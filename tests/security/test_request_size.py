@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests import factories
+
 MB = 1024 * 1024
 
 
@@ -27,14 +29,21 @@ class CountingBody:
         return self.read(min(limit, 64 * 1024) if limit and limit > 0 else 64 * 1024)
 
 
-def test_attack_a_50_mb_upload_is_refused_before_it_is_read(client_for, staff_user, officer):
-    body = CountingBody(50 * MB)
-
-    response = client_for(staff_user).generic(
+def post_body(client, url: str, size: int) -> tuple:
+    """A multipart POST of ``size`` bytes to ``url``; the answer and how much was read."""
+    body = CountingBody(size)
+    response = client.generic(
         "POST",
-        reverse("officers:officer_update", args=[officer.pk]),
+        url,
         content_type="multipart/form-data; boundary=xyz",
         **{"wsgi.input": body, "CONTENT_LENGTH": str(body.size)},
+    )
+    return response, body
+
+
+def test_attack_a_50_mb_upload_is_refused_before_it_is_read(client_for, staff_user, officer):
+    response, body = post_body(
+        client_for(staff_user), reverse("officers:officer_update", args=[officer.pk]), 50 * MB
     )
 
     assert response.status_code == 413
@@ -42,7 +51,8 @@ def test_attack_a_50_mb_upload_is_refused_before_it_is_read(client_for, staff_us
     # A WSGI server turns a hop-by-hop header from the app into a 500.
     assert not [h for h in response.headers if is_hop_by_hop(h)]
     assert "Надіслане завелике" in response.content.decode()
-    assert "6,0" in response.content.decode()  # the limit, in the page's language
+    # the limit of a page that takes a photo (20 MB and the form), in the page's language
+    assert "21,0" in response.content.decode()
 
 
 def test_a_photo_sized_request_still_reaches_the_form(client_for, staff_user, officer):
@@ -69,6 +79,40 @@ def test_a_memorandum_page_takes_its_larger_pdf(client_for, staff_user, communit
     assert response.status_code == status
 
 
-def test_the_cap_is_a_little_above_the_photo_limit():
-    assert settings.IMAGE_UPLOAD_MAX_BYTES < settings.REQUEST_BODY_MAX_BYTES
-    assert settings.REQUEST_BODY_MAX_BYTES <= settings.IMAGE_UPLOAD_MAX_BYTES + 2 * MB
+def test_the_photo_pages_cap_is_a_little_above_the_photo_limit():
+    assert settings.IMAGE_UPLOAD_MAX_BYTES < settings.PHOTO_REQUEST_MAX_BYTES
+    assert settings.PHOTO_REQUEST_MAX_BYTES <= settings.IMAGE_UPLOAD_MAX_BYTES + 2 * MB
+
+
+def test_a_page_without_a_photo_still_refuses_a_large_body_unread(
+    client_for, officer_user, officer
+):
+    # Photos raised their own pages' cap only: adding a party takes no file.
+    incident = factories.make_incident(officer)
+    size = settings.REQUEST_BODY_MAX_BYTES + MB
+    assert size < settings.PHOTO_REQUEST_MAX_BYTES
+
+    response, body = post_body(
+        client_for(officer_user), reverse("officers:party_add", args=[incident.pk]), size
+    )
+
+    assert response.status_code == 413
+    assert body.read_bytes == 0
+    assert not incident.parties.exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["officers:incident_create", "officers:officer_create", "stations:station_create"]
+)
+def test_the_pages_that_take_a_photo_refuse_more_than_a_photo_unread(client_for, admin_user, name):
+    body = CountingBody(settings.PHOTO_REQUEST_MAX_BYTES + 1)
+
+    response = client_for(admin_user).generic(
+        "POST",
+        reverse(name),
+        content_type="multipart/form-data; boundary=xyz",
+        **{"wsgi.input": body, "CONTENT_LENGTH": str(body.size)},
+    )
+
+    assert response.status_code == 413
+    assert body.read_bytes == 0

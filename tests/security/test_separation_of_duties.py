@@ -30,9 +30,7 @@ def self_reporting(supervisor_user, station):
 
 @pytest.fixture
 def other_supervisor(station):
-    user = factories.make_user(SUPERVISOR, "second-supervisor")
-    station.supervisors.add(user)
-    return user
+    return factories.make_supervisor(station, "second-supervisor")
 
 
 @pytest.fixture
@@ -118,7 +116,7 @@ def test_another_supervisor_of_the_station_approves_the_shift(client, own_shift,
 
 @pytest.mark.parametrize(("name", "data"), [("approve", {}), ("return", {"comment": "Ок"})])
 def test_attack_supervisor_reviews_own_incident_report_is_refused(client, own_report, name, data):
-    from officers.rules import OWN_REPORT
+    from officers.incidents.rules import OWN_REPORT
 
     response = step(client, own_report, name, **data)
 
@@ -145,7 +143,7 @@ def test_attack_supervisor_reviews_a_report_they_drafted_for_another_officer_is_
 
 
 def test_attack_supervisor_closes_own_case_is_refused(client, own_report):
-    from officers.rules import OWN_CASE
+    from officers.incidents.rules import OWN_CASE
 
     response = step(client, own_report, "close", comment="Закрито мною.")
 

@@ -3,18 +3,11 @@
 import csv
 import io
 
-import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from stations.models import EquipmentItem
 from tests import factories
-
-
-@pytest.fixture
-def staff(client, staff_user):
-    client.force_login(staff_user)
-    return client
 
 
 def item_data(station, /, **overrides):

@@ -9,12 +9,6 @@ from stations.models import Community, Station, Village
 from tests.factories import image_upload
 
 
-@pytest.fixture
-def staff(client, staff_user):
-    client.force_login(staff_user)
-    return client
-
-
 def village_data(community, /, **overrides):
     data = {
         "community": community.pk,

@@ -2,22 +2,24 @@
 
 import threading
 
-import pytest
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
 from stations import services
 from stations.models import Custody, Handover, HandoverLine
 from tests import factories
+from tests.markers import RACE
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="SQLite serialises every write, so there is no race to prove there",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = RACE
+
+
+def at_once(target, calls) -> None:
+    """Run ``target`` with each of ``calls``' arguments in its own thread, all at once."""
+    threads = [threading.Thread(target=target, args=args) for args in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
 
 
 def test_two_simultaneous_acts_issue_an_item_once(officer, radio):
@@ -36,11 +38,7 @@ def test_two_simultaneous_acts_issue_an_item_once(officer, radio):
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=draw_up, args=(o,)) for o in (officer, colleague)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    at_once(draw_up, [(officer,), (colleague,)])
 
     assert sorted(outcomes) == ["issued", "refused"]
     assert Custody.objects.filter(item=radio, until__isnull=True).count() == 1
@@ -80,14 +78,7 @@ def test_the_database_alone_refuses_the_second_holder(officer, radio):
         finally:
             connections.close_all()
 
-    threads = [
-        threading.Thread(target=insert, args=args)
-        for args in zip((officer, colleague), lines, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    at_once(insert, list(zip((officer, colleague), lines, strict=True)))
 
     assert sorted(outcomes) == ["refused", "stored"]
     assert Custody.objects.filter(item=radio, until__isnull=True).count() == 1

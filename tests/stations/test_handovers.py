@@ -35,12 +35,6 @@ def issue_data(officer, *items, **overrides):
     return data
 
 
-@pytest.fixture
-def staff(client, staff_user):
-    client.force_login(staff_user)
-    return client
-
-
 def test_staff_issue_two_items_and_custody_opens(staff, officer, radio, pistol):
     response = staff.post(reverse("stations:handover_create"), issue_data(officer, radio, pistol))
 

@@ -13,12 +13,6 @@ from stations.plates import normalize_plate
 from tests import factories
 
 
-@pytest.fixture
-def staff(client, staff_user):
-    client.force_login(staff_user)
-    return client
-
-
 def vehicle_data(station, /, **overrides):
     data = {
         "plate": "АЕ 1234 КР",

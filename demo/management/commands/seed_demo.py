@@ -12,21 +12,24 @@ from django.utils import timezone
 
 from accounts.roles import ADMINISTRATOR, SUPERVISOR, assign_role
 from demo import dates as demo_dates
+from demo import driving
 from demo import recent as demo_recent
 from demo.community import (
+    BY_CAR_WEEKS,
     DEFAULT_PASSWORD,
     HANDOVER_DAY,
     ITEMS_ARRIVED,
     MAYOR,
     OFFICERS,
     POLICE_HEAD,
+    UAH_PER_LITRE_2022,
     USERS,
     VILLAGES,
     WITNESSES,
 )
+from officers.incidents import services as incidents
 from officers.models import Incident, Officer, RestrainingOrder, Shift, Training
-from officers.services import incidents
-from stations import services
+from stations import selectors, services
 from stations.models import Community, EquipmentItem, Handover, Station, Vehicle, Village
 
 
@@ -128,7 +131,7 @@ class Command(BaseCommand):
 
         self.handover_scene(station, users["staff"])
         self.registries_at_their_time(community, since=started)
-        self.three_months_of_shifts(users["supervisor"])
+        self.first_months_of_shifts(users["supervisor"], users["staff"])
         self.three_months_of_incidents(users["supervisor"])
         demo_recent.carry_on(staff=users["staff"], supervisor=users["supervisor"])
 
@@ -186,39 +189,57 @@ class Command(BaseCommand):
             )
             demo_dates.incident_at_its_time(incident)
 
-    def three_months_of_shifts(self, supervisor) -> None:
-        """Every other day on duty from 19 October 2021 to 18 January 2022, some nights."""
+    def first_months_of_shifts(self, supervisor, staff) -> None:
+        """Every other day on duty from 19 October 2021, some nights; from the day after
+        the handover of 19 January 2022 until 23 February, in the car whose keys the
+        officer was given, each shift's readings in its logbook (demo.driving)."""
         if Shift.objects.exists():
             return
         first = datetime.date(2021, 10, 19)
+        handover = HANDOVER_DAY.date()
+        last = handover + datetime.timedelta(weeks=BY_CAR_WEEKS)
         shifts, villages = [], []
-        for index, officer in enumerate(Officer.objects.order_by("badge_number")):
+        officers = Officer.objects.order_by("badge_number").select_related("user")
+        for index, officer in enumerate(officers):
             served = list(officer.villages.all())
-            for offset in range((datetime.date(2022, 1, 19) - first).days):
-                if (offset + index) % 2:
-                    continue
+            car = selectors.held_car(officer)
+            logbook = (
+                driving.Logbook(car, clerk=staff, uah_per_litre=UAH_PER_LITRE_2022)
+                if car is not None
+                else None
+            )
+            rng = random.Random(2022 * 10 + index)
+            for offset in range((last - first).days):
                 day = first + datetime.timedelta(days=offset)
-                night = (offset + index) % 6 == 0
+                if (offset + index) % 2 or day == handover:  # all at the handover that day
+                    continue
+                # a night that would end in the next month is worked by day, so that a
+                # month's timesheet and the car's logbook both hold all of its driving
+                night = (offset + index) % 6 == 0 and (day + datetime.timedelta(days=1)).day != 1
                 start = timezone.make_aware(
                     datetime.datetime.combine(day, datetime.time(20 if night else 8))
                 )
                 end = start + datetime.timedelta(hours=12 if night else 9)
-                shifts.append(
-                    Shift(
-                        officer=officer,
-                        started_at=start,
-                        ended_at=end,
-                        summary="Патрулювання, прийом громадян, профілактичні бесіди.",
-                        status=Shift.Status.APPROVED,
-                        reviewed_by=supervisor,
-                        reviewed_at=end + datetime.timedelta(days=1),
-                    )
+                shift = Shift(
+                    officer=officer,
+                    started_at=start,
+                    ended_at=end,
+                    summary="Патрулювання, прийом громадян, профілактичні бесіди.",
+                    status=Shift.Status.APPROVED,
+                    reviewed_by=supervisor,
+                    reviewed_at=end + datetime.timedelta(days=1),
                 )
+                if logbook is not None and day > handover:
+                    logbook.drive(shift, rng.randrange(35, 95))
+                shifts.append(shift)
                 villages.append(served)
+            if logbook is not None:
+                logbook.save()
         demo_recent.save_shifts(shifts, villages)
 
     def handover_scene(self, station: Station, staff) -> None:
-        """Five cars with keys and five pistols, issued and confirmed on 19 January 2022."""
+        """Five cars with keys and five pistols, issued and confirmed on 19 January 2022;
+        each car's odometer read as it was handed over."""
         if Handover.objects.exists():
             return
         moment = HANDOVER_DAY
@@ -235,15 +256,6 @@ class Command(BaseCommand):
                 funded_by="Бюджет Маріупольської міської територіальної громади",
             )
             services.odometer_reading_add(vehicle=car, read_at=moment, km=12 + n, user=staff)
-            for week in range(1, 9):  # weekly refuelling over the first two months
-                services.fuel_record_add(
-                    vehicle=car,
-                    filled_at=moment + datetime.timedelta(weeks=week),
-                    litres=Decimal("38.5"),
-                    cost_uah=Decimal("1232.00"),
-                    odometer_km=12 + n + week * (420 + 10 * n),
-                    user=staff,
-                )
             keys = EquipmentItem.objects.create(
                 kind=EquipmentItem.Kind.VEHICLE_KEYS,
                 model_name="Renault Duster",

@@ -215,7 +215,7 @@ def test_an_officer_cannot_approve_their_own_report(client, officer_user, theft)
 
 @pytest.fixture
 def approved(theft, supervisor_user):
-    from officers.services import incidents as service
+    from officers.incidents import services as service
 
     service.incident_submit(incident=theft, user=theft.created_by)
     service.incident_review(incident=theft, user=supervisor_user, approve=True)
@@ -348,28 +348,27 @@ def test_an_order_longer_than_ten_days_is_refused(client, officer_user, dv):
     assert not RestrainingOrder.objects.exists()
 
 
+def order_for(incident, issued, days: int):
+    """An urgent restraining order written straight to the database, past the form."""
+    return RestrainingOrder.objects.create(
+        incident=incident,
+        number="X",
+        issued_at=issued,
+        valid_until=issued + datetime.timedelta(days=days),
+        no_contact=True,
+    )
+
+
 def test_the_database_refuses_an_order_longer_than_ten_days(dv):
     issued = timezone.now()
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        RestrainingOrder.objects.create(
-            incident=dv,
-            number="X",
-            issued_at=issued,
-            valid_until=issued + datetime.timedelta(days=11),
-            no_contact=True,
-        )
+        order_for(dv, issued, days=11)
 
 
 def test_orders_ending_within_a_day_show_on_the_police_home(client, officer_user, staff_user, dv):
     issued = timezone.now() - datetime.timedelta(days=9, hours=12)
-    RestrainingOrder.objects.create(
-        incident=dv,
-        number="X",
-        issued_at=issued,
-        valid_until=issued + datetime.timedelta(days=10),
-        no_contact=True,
-    )
+    order_for(dv, issued, days=10)
     client.force_login(officer_user)
     police_home = client.get(reverse("home")).content.decode()
     client.force_login(staff_user)
@@ -476,15 +475,10 @@ def test_bad_incident_input_is_refused_on_the_field(
     client, officer_user, village, overrides, field
 ):
     client.force_login(officer_user)
-    moment = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
-    data = {
-        "category": "theft",
-        "occurred_at": moment,
-        "reported_at": moment,
-        "village": village.pk,
-    }
 
-    response = client.post(reverse("officers:incident_create"), {**data, **overrides})
+    response = client.post(
+        reverse("officers:incident_create"), factories.incident_post(village, **overrides)
+    )
 
     assert field in response.context["form"].errors
     assert not Incident.objects.exists()

@@ -2,20 +2,13 @@
 
 import threading
 
-import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from officers.models import Incident
 from tests import factories
+from tests.markers import RACE
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="SQLite serialises every write, so there is no race to prove there",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = RACE
 
 
 def test_concurrent_incidents_get_distinct_numbers(officer):

@@ -1,7 +1,7 @@
 """The incident log: officers draft and submit, supervisors review and decide cases.
 
-Restricted (domestic violence) details are shown only where the rules (``officers.rules``) say,
-and each view of them is logged.
+Restricted (domestic violence) details are shown only where the rules
+(``officers.incidents.rules``) say, and each view of them is logged.
 """
 
 from django.contrib import messages
@@ -19,31 +19,35 @@ from django.views.decorators.http import require_POST
 from core.breadcrumbs import Crumb, breadcrumbs
 from core.forms import bound_data
 from core.history import history_entries
-from core.mixins import RegistryListView
+from core.images import takes_photos
+from core.mixins import RegistryListView, readable_or_404
+from core.offline import keep_offline
+from core.once import already_sent, create_once
 from core.refusals import Refused
-from officers import restricted_views, rules
-from officers.filters import IncidentFilter
-from officers.forms import (
+from officers.models import Officer
+from officers.rules import police_station_ids
+
+from . import rules
+from . import services as service
+from .filters import IncidentFilter
+from .forms import (
     AttachmentForm,
     CommentForm,
+    IncidentCreateForm,
     IncidentForm,
     PartyForm,
     ReferForm,
     RestrainingOrderForm,
     SupplementForm,
 )
-from officers.models import Incident, Officer, Party, RestrainingOrder, RestrictedView
-from officers.services import incidents as service
+from .models import Incident, Party, RestrainingOrder, RestrictedView
+from .restricted_views import log_map_views, log_restricted_view
 
 
 def get_incident_for_user(user, pk: int) -> Incident:
-    """The incident ``pk`` if the user may read it; 404 hides anyone else's."""
-    if not user.has_perm("officers.view_incident"):
-        raise PermissionDenied
-    incidents = Incident.objects.visible_to(user).select_related(
-        "village", "station", "reporting_officer__user", "shift", "community"
+    return readable_or_404(
+        user, Incident, pk, "village", "station", "reporting_officer__user", "shift", "community"
     )
-    return get_object_or_404(incidents, pk=pk)
 
 
 def _details_visible(incident: Incident, police_ids: frozenset[int]) -> bool:
@@ -72,13 +76,13 @@ def _export_columns(police_ids: frozenset[int]):
 class IncidentList(RegistryListView):
     model = Incident
     filterset_class = IncidentFilter
-    template_name = "officers/incident_list.html"
+    template_name = "officers/incidents/list.html"
     select_related = ("village", "reporting_officer")
     export_name = "incidents"
 
     @cached_property
     def police_ids(self) -> frozenset[int]:
-        return rules.police_station_ids(self.request.user)
+        return police_station_ids(self.request.user)
 
     def get_export_columns(self) -> list:
         return _export_columns(self.police_ids)  # which details the person may see
@@ -139,7 +143,7 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
     """The incident's page; ``sent`` is a step's form sent back with its mistakes."""
     details = request.user.has_perm("officers.read_incident_details", incident)
     if details:
-        restricted_views.log_restricted_view(request.user, incident, RestrictedView.How.DETAIL)
+        log_restricted_view(request.user, incident, RestrictedView.How.DETAIL)
     order = RestrainingOrder.objects.filter(incident=incident).first() if details else None
     steps = steps_for(request.user, incident)
     forms = {step: _step_form(step) for step in STEP_FORMS}
@@ -147,7 +151,7 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
         forms[sent[0]] = sent[1]
     return render(
         request,
-        "officers/incident_detail.html",
+        "officers/incidents/detail.html",
         {
             "incident": incident,
             "details": details,
@@ -168,6 +172,7 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
     )
 
 
+@takes_photos
 @login_required
 @permission_required("officers.add_incident", raise_exception=True)
 def incident_create(request: HttpRequest) -> HttpResponse:
@@ -175,14 +180,26 @@ def incident_create(request: HttpRequest) -> HttpResponse:
     officer = Officer.objects.filter(user=request.user).select_related("station").first()
     if officer is None:
         raise PermissionDenied
-    form = IncidentForm(bound_data(request), user=request.user, officer=officer)
+    if sent := already_sent(request):
+        return sent
+    keep_offline(request)  # an incident is logged where it happens, signal or not
+    files = request.FILES if request.method == "POST" else None
+    form = IncidentCreateForm(bound_data(request), files, user=request.user, officer=officer)
     if request.method == "POST" and form.is_valid():
-        incident = service.incident_create(officer=officer, user=request.user, **form.cleaned_data)
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "photo"}
+        # the photo as uploaded: the service checks and re-encodes it (as the photo step)
+        photo = request.FILES.get("photo") if form.cleaned_data.get("photo") else None
+        incident = create_once(
+            request,
+            lambda: service.incident_create(
+                officer=officer, user=request.user, photo=photo, **fields
+            ),
+        )
         messages.success(request, _("Incident %(number)s drafted.") % {"number": incident.number})
         return redirect(incident)
     return render(
         request,
-        "officers/incident_form.html",
+        "officers/incidents/form.html",
         {"form": form, "breadcrumbs": _crumbs(_("Log an incident"))},
     )
 
@@ -203,7 +220,7 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(incident)
     return render(
         request,
-        "officers/incident_form.html",
+        "officers/incidents/form.html",
         {
             "form": form,
             "incident": incident,
@@ -218,9 +235,11 @@ def _child_form(request, pk, form_class, instance_for, template, title):
     if not request.user.has_perm("officers.edit_incident", incident):
         raise PermissionDenied
     instance = instance_for(incident)
+    if instance.pk is None and (sent := already_sent(request, then=incident)):
+        return sent
     form = form_class(bound_data(request), instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        create_once(request, form.save) if instance.pk is None else form.save()
         messages.success(request, _("Saved: %(record)s.") % {"record": title})
         return redirect(incident)
     return render(
@@ -242,7 +261,7 @@ def party_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         PartyForm,
         lambda i: Party(incident=i),
-        "officers/incident_child_form.html",
+        "officers/incidents/child_form.html",
         _("Party"),
     )
 
@@ -254,7 +273,7 @@ def party_edit(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
         pk,
         PartyForm,
         lambda i: get_object_or_404(i.parties, pk=party_pk),
-        "officers/incident_child_form.html",
+        "officers/incidents/child_form.html",
         _("Party"),
     )
 
@@ -273,7 +292,7 @@ def order_edit(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         RestrainingOrderForm,
         instance_for,
-        "officers/incident_child_form.html",
+        "officers/incidents/child_form.html",
         _("Urgent restraining order"),
     )
 
@@ -298,6 +317,7 @@ def steps_for(user, incident: Incident) -> set[str]:
     return set(incident.steps_for(user)) | actions
 
 
+@takes_photos  # one of the steps is a photo
 @login_required
 @require_POST
 def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
@@ -310,6 +330,8 @@ def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise Refused(OWN_WORK_REFUSALS[step])
     if step not in steps_for(user, incident) and not incident.rule_allows(step, user):
         raise PermissionDenied
+    if step in ACTIONS and (sent := already_sent(request, then=incident)):
+        return sent  # a supplement or a photo that arrived before
     form = _step_form(step, request) if step in STEP_FORMS else None
     if form is not None and not form.is_valid():
         return _detail_page(request, incident, sent=(step, form))
@@ -324,6 +346,13 @@ def incident_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 STEP_DONE = {
     "submit": gettext_lazy("Report submitted to the supervisor."),
     "approve": gettext_lazy("Report approved."),
+    "discard": gettext_lazy("Draft discarded. It keeps its number and stays in the log."),
+    "return": gettext_lazy("Report returned to the officer for correction."),
+    "start": gettext_lazy("The case is now in progress."),
+    "refer": gettext_lazy("The case is referred."),
+    "request_closure": gettext_lazy("The supervisor is asked to close the case."),
+    "close": gettext_lazy("Case closed."),
+    "reopen": gettext_lazy("Case reopened."),
 }
 
 
@@ -332,6 +361,7 @@ def _do_step(request, incident, step, data: dict) -> None:
     user, comment = request.user, data.get("comment", "")
     services = {
         "submit": lambda: service.incident_submit(incident=incident, user=user),
+        "discard": lambda: service.incident_discard(incident=incident, user=user),
         "approve": lambda: service.incident_review(incident=incident, user=user, approve=True),
         "return": lambda: service.incident_review(
             incident=incident, user=user, approve=False, comment=comment
@@ -350,7 +380,10 @@ def _do_step(request, incident, step, data: dict) -> None:
             incident=incident, user=user, upload=request.FILES["image"], caption=data["caption"]
         ),
     }
-    services[step]()
+    if step in ACTIONS:  # these add a record: once per form
+        create_once(request, services[step])
+    else:
+        services[step]()
     if step in STEP_DONE:
         messages.success(request, STEP_DONE[step])
 
@@ -381,11 +414,11 @@ def incident_map(request: HttpRequest) -> HttpResponse:
         request.GET,
         queryset=Incident.objects.visible_to(request.user),
         request=request,
-        police_ids=rules.police_station_ids(request.user),
+        police_ids=police_station_ids(request.user),
     )
     return render(
         request,
-        "officers/incident_map.html",
+        "officers/incidents/map.html",
         {
             "filter": filterset,
             "tiles_url": settings.MAP_TILES_URL,
@@ -401,9 +434,9 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
     """Points of the incidents the filters select (at most 2,000), as GeoJSON."""
     filterset = IncidentFilter(
         request.GET,
-        queryset=Incident.objects.visible_to(request.user).select_related("village"),
+        queryset=Incident.objects.visible_to(request.user).counted().select_related("village"),
         request=request,
-        police_ids=rules.police_station_ids(request.user),
+        police_ids=police_station_ids(request.user),
     )
     rows = filterset.qs if filterset.is_valid() else Incident.objects.none()
     police_ids = filterset.police_ids
@@ -449,7 +482,7 @@ def incident_map_data(request: HttpRequest) -> JsonResponse:
                 },
             }
         )
-    restricted_views.log_map_views(request.user, seen_restricted)
+    log_map_views(request.user, seen_restricted)
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 
@@ -465,7 +498,7 @@ def restricted_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(views.order_by("-at", "-id"), 50).get_page(request.GET.get("page"))
     return render(
         request,
-        "officers/restricted_log.html",
+        "officers/incidents/restricted_log.html",
         {
             "page_obj": page,
             "object_list": page.object_list,

@@ -3,7 +3,9 @@
 Every workflow step is recorded as an ``IncidentEvent`` in the same transaction.
 """
 
-from typing import Any, cast
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -11,16 +13,14 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from core.images import reencode_image
-from officers import rules
-from officers.models import (
-    Attachment,
-    Incident,
-    IncidentEvent,
-    Officer,
-    Shift,
-    Supplement,
-)
+from officers.models import Officer, Shift
 from stations.models import NumberSequence
+
+from . import rules
+from .models import Attachment, Incident, IncidentEvent, Supplement
+
+if TYPE_CHECKING:
+    from django.core.files.base import File
 
 
 class IncidentError(Exception):
@@ -34,8 +34,11 @@ def _event(incident, user, kind, detail="", comment="") -> None:
 
 
 @transaction.atomic
-def incident_create(*, officer: Officer, user, **fields) -> Incident:
-    """Draft an incident; it gets its number (per community and year) at once."""
+def incident_create(
+    *, officer: Officer, user, photo: File[Any] | None = None, **fields
+) -> Incident:
+    """Draft an incident; it gets its number (per community and year) at once, and its
+    first photo (as uploaded) in the same transaction if one is given."""
     village = fields["village"]
     year = timezone.localtime(fields["occurred_at"]).year
     sequence = NumberSequence.next_number(f"incident-{village.community_id}", year)
@@ -51,6 +54,8 @@ def incident_create(*, officer: Officer, user, **fields) -> Incident:
         **fields,
     )
     _event(incident, user, IncidentEvent.Kind.CREATED)
+    if photo is not None:
+        attachment_add(incident=incident, user=user, upload=photo)
     return incident
 
 
@@ -86,6 +91,15 @@ def incident_submit(*, incident: Incident, user) -> Incident:
     _take(incident.submit, _("Only a draft or a returned report can be submitted."))
     incident.save(update_fields=["report_status"])
     _event(incident, user, IncidentEvent.Kind.SUBMITTED)
+    return incident
+
+
+@transaction.atomic
+def incident_discard(*, incident: Incident, user) -> Incident:
+    """Set aside a draft never submitted: it stays, with its number and history."""
+    _take(incident.discard, _("Only a draft that was never submitted can be discarded."))
+    incident.save(update_fields=["report_status"])
+    _event(incident, user, IncidentEvent.Kind.DISCARDED)
     return incident
 
 

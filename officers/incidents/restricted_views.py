@@ -2,7 +2,7 @@
 description, parties, photos or own map point by someone the rules let read them.
 
 Who may read them is an object rule (``officers.read_incident_details`` in
-``officers.rules``); this module only records that they did.
+``officers.incidents.rules``); this module only records that they did.
 """
 
 from django.utils import timezone

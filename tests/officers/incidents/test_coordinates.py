@@ -1,30 +1,15 @@
 """An incident's place on the map: each coordinate within range, on the form and in the
 database, as for a village."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from officers.models import Incident
 from tests import factories
-
-
-def incident_data(village, /, **overrides):
-    moment = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
-    data = {
-        "category": "theft",
-        "occurred_at": moment,
-        "reported_at": moment,
-        "village": village.pk,
-        "latitude": "47.16530",
-        "longitude": "37.48740",
-    }
-    data.update(overrides)
-    return data
+from tests.factories import incident_post
 
 
 @pytest.mark.parametrize(
@@ -42,7 +27,7 @@ def test_an_out_of_range_coordinate_is_refused_on_its_field(
     client.force_login(officer_user)
 
     response = client.post(
-        reverse("officers:incident_create"), incident_data(village, **{field: value})
+        reverse("officers:incident_create"), incident_post(village, **{field: value})
     )
 
     assert response.status_code == 200
@@ -55,7 +40,7 @@ def test_the_edges_of_the_map_are_accepted(client, officer_user, village):
 
     client.post(
         reverse("officers:incident_create"),
-        incident_data(village, latitude="-90", longitude="180"),
+        incident_post(village, latitude="-90", longitude="180"),
     )
 
     incident = Incident.objects.get()

@@ -1,7 +1,7 @@
 """The incident log: numbered reports, their parties, follow-ups and photos.
 
 Domestic violence incidents are restricted: their description and parties are shown
-only to the police of the station (see ``officers.rules``), and every view
+only to the police of the station (see ``officers.incidents.rules``), and every view
 of those details is logged.
 """
 
@@ -18,17 +18,15 @@ from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from core.uploads import RandomName
+from officers.models.people import Officer
+from officers.models.shifts import Shift
 from stations.models import Community, Village
 from stations.models.territory import (
-    LATITUDE_VALIDATORS,
-    LONGITUDE_VALIDATORS,
-    coordinate_in_range,
+    coordinate_constraints,
+    coordinate_field,
     visible_station_ids,
 )
 from stations.rules import reads_every_station
-
-from .people import Officer
-from .shifts import Shift
 
 ORDER_MAX_DAYS = 10
 
@@ -49,6 +47,10 @@ class IncidentQuerySet(models.QuerySet):
         stations = list(visible_station_ids(user).values_list("pk", flat=True))
         return self.filter(station__in=stations)
 
+    def counted(self) -> "IncidentQuerySet":
+        """The incidents the figures count: all but drafts their officer discarded."""
+        return self.exclude(report_status=Incident.Report.DISCARDED)
+
 
 class Incident(models.Model):
     class Category(models.TextChoices):
@@ -67,6 +69,8 @@ class Incident(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         RETURNED = "returned", _("Returned for correction")
         APPROVED = "approved", _("Approved")
+        # a draft never submitted, set aside by its officer; it keeps its number
+        DISCARDED = "discarded", _("Discarded")
 
     class Case(models.TextChoices):
         # States of the case ("справа": Відкрита, Закрита), not the buttons' verbs.
@@ -94,22 +98,8 @@ class Incident(models.Model):
         Village, on_delete=models.PROTECT, related_name="incidents", verbose_name=_("village")
     )
     place = models.CharField(_("place"), max_length=300, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=LATITUDE_VALIDATORS,
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=LONGITUDE_VALIDATORS,
-    )
+    latitude = coordinate_field(_("latitude"), 90)
+    longitude = coordinate_field(_("longitude"), 180)
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     description = models.TextField(_("description"), blank=True)
     actions_taken = models.TextField(_("actions taken"), blank=True)
@@ -128,7 +118,7 @@ class Incident(models.Model):
         verbose_name=_("shift"),
     )
     # Two state machines (django-fsm): the report's and the case's; their transitions
-    # are the methods below, each taken only by whom its rule (officers.rules) allows.
+    # are the methods below, each taken only by whom its rule (officers.incidents.rules) allows.
     report_status = FSMField(
         _("report"), max_length=20, choices=Report.choices, default=Report.DRAFT
     )
@@ -159,14 +149,7 @@ class Incident(models.Model):
                 name="officers_incident_reported_after_it_happened",
                 violation_error_message=_("An incident cannot be reported before it happened."),
             ),
-            models.CheckConstraint(
-                condition=coordinate_in_range("latitude", 90),
-                name="officers_incident_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=coordinate_in_range("longitude", 180),
-                name="officers_incident_longitude_range",
-            ),
+            *coordinate_constraints("officers_incident"),
         ]
         indexes = [
             models.Index(fields=["-occurred_at"], name="officers_incident_date_idx"),
@@ -221,6 +204,16 @@ class Incident(models.Model):
         custom={"step": "return"},
     )
     def return_for_correction(self) -> None:
+        pass
+
+    @transition(
+        report_status,
+        source=Report.DRAFT,
+        target=Report.DISCARDED,
+        permission=allowed_by("officers.discard_incident"),
+        custom={"step": "discard"},
+    )
+    def discard(self) -> None:
         pass
 
     # The case: worked on by the station's police, closed or reopened by its supervisor.
@@ -384,6 +377,7 @@ class IncidentEvent(models.Model):
         CLOSURE_REQUESTED = "closure_requested", _("Closure requested")
         REOPENED = "reopened", _("Case reopened")
         SUPPLEMENT = "supplement", _("Supplement added")
+        DISCARDED = "discarded", _("Draft discarded")
 
     incident = models.ForeignKey(
         Incident, on_delete=models.PROTECT, related_name="events", verbose_name=_("incident")

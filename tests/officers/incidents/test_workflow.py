@@ -32,7 +32,7 @@ def theft(officer, officer_user):
 
 
 def test_the_machine_declares_the_report_and_the_case_steps():
-    assert Incident.step_names("report_status") == {"submit", "approve", "return"}
+    assert Incident.step_names("report_status") == {"submit", "approve", "return", "discard"}
     assert Incident.step_names("case_status") == {
         "start",
         "refer",
@@ -47,7 +47,14 @@ def test_the_officer_is_offered_submitting_a_draft_and_working_on_the_case(
 ):
     client.force_login(officer_user)
 
-    assert offered_steps(client, theft) == {"submit", "start", "refer", "request_closure", "photo"}
+    assert offered_steps(client, theft) == {
+        "submit",
+        "discard",
+        "start",
+        "refer",
+        "request_closure",
+        "photo",
+    }
 
 
 def test_the_supervisor_is_offered_the_review_of_a_submitted_report(
