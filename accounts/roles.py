@@ -37,6 +37,8 @@ CUSTODY_MODELS = ["stations.handover", "stations.custody"]
 # Officers log their own shifts; supervisors approve them and close months.
 WORK_MODELS = ["officers.shift", "officers.monthclosure"]
 # Police roles log incidents; staff read what is not restricted (officers.rules).
+# Officers record their own preventive work; supervisors and staff read it.
+PREVENTION_MODELS = ["prevention.preventiveevent"]
 INCIDENT_MODELS = [
     "officers.incident",
     "officers.party",
@@ -59,6 +61,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _perms(["view"], CUSTODY_MODELS)
     + _perms(["view"], WORK_MODELS)
     + ["officers.view_incident"]
+    + _perms(["view"], PREVENTION_MODELS)
     + ["stations.add_handover", "stations.confirm_return", "stations.view_all_stations"],
     SUPERVISOR: [
         *_perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS + WORK_MODELS),
@@ -67,9 +70,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_perms(["view", "add", "change"], INCIDENT_MODELS),
         "officers.approve_incident",
         "officers.view_restrictedview",
+        *_perms(["view"], PREVENTION_MODELS),
     ],
     OFFICER: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS)
-    + _perms(["view", "add", "change"], ["officers.shift", *INCIDENT_MODELS]),
+    + _perms(["view", "add", "change"], ["officers.shift", *INCIDENT_MODELS, *PREVENTION_MODELS]),
     ADMINISTRATOR: [],  # every permission; see sync_roles
 }
 

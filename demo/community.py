@@ -7,16 +7,18 @@ from zoneinfo import ZoneInfo
 
 from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR
 from officers.models import Officer
+from stations.models import Village
 
 DEFAULT_PASSWORD = "demo-password-2022"
 
 VILLAGES = [
-    # name, Latin name, population, latitude, longitude
-    ("Старий Крим", "Staryi Krym", 8900, "47.16530", "37.48740"),
-    ("Виноградне", "Vynohradne", 3000, "47.06500", "37.67500"),
-    ("Покровське", "Pokrovske", 700, "47.22400", "37.56600"),
-    ("Бердянське", "Berdianske", 1400, "47.02900", "37.39000"),
+    # name, Latin name, kind, population, latitude, longitude
+    ("Старий Крим", "Staryi Krym", Village.Kind.SETTLEMENT, 8900, "47.16530", "37.48740"),
+    ("Виноградне", "Vynohradne", Village.Kind.VILLAGE, 3000, "47.06500", "37.67500"),
+    ("Покровське", "Pokrovske", Village.Kind.VILLAGE, 700, "47.22400", "37.56600"),
+    ("Бердянське", "Berdianske", Village.Kind.VILLAGE, 1400, "47.02900", "37.39000"),
 ]
+STATION_RECEPTION_HOURS = "Пн, Ср, Пт 9:00–12:00\nВт, Чт 15:00–18:00\nСб 10:00–12:00"
 
 OFFICERS = [
     # surname, name, patronymic, badge, rank, villages, lives in the community

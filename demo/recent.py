@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw
 from core.images import reencode_image
 from demo import dates as demo_dates
 from demo import driving
+from demo import prevention as demo_prevention
 from officers import services as shifts_service
 from officers.incidents import services as incidents
 from officers.models import Incident, Officer, Party, RestrainingOrder, Shift
@@ -93,6 +94,7 @@ def carry_on(*, staff, supervisor, today: datetime.date | None = None) -> None:
     )
     incidents_up_to(today, officers, supervisor)
     shifts_up_to(today, officers, supervisor, staff)
+    demo_prevention.events_up_to(today, officers)
     custody_scenes(today, officers, staff)
     urgent_order()
     photos(officers)

@@ -1,8 +1,9 @@
-"""Who is on duty now, and shifts that look forgotten: the panels of the home page."""
+"""Who is on duty now, where, and shifts that look forgotten: the panels of the home
+page, and the village a form of the officer starts with."""
 
 from django.utils import timezone
 
-from .models import Shift
+from .models import Officer, Shift
 from .models.shifts import FORGOTTEN_AFTER
 
 
@@ -37,3 +38,15 @@ def on_duty_panel(user) -> dict:
         "forgotten_before": timezone.now() - FORGOTTEN_AFTER,
         "to_review": to_review,
     }
+
+
+def usual_village(officer: Officer) -> int | None:
+    """The village an officer most likely works in (an incident, a preventive event):
+    the one of the open shift, or the only one the officer answers for."""
+    shift = Shift.objects.open().filter(officer=officer).first()
+    for villages in (shift.villages if shift else None, officer.villages):
+        if villages is not None:
+            ids = list(villages.values_list("pk", flat=True)[:2])
+            if len(ids) == 1:
+                return ids[0]
+    return None

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import ChoiceFilter, DayFilter, ModelChoiceFilter, OrderingFilter, SearchFilterSet
-from core.forms import DateInput
+from core.forms import AllYesNo, DateInput
 from stations.filters import visible_officers, visible_stations, visible_villages
 
 from .models import Officer, Shift
@@ -28,6 +28,30 @@ class OfficerFilter(SearchFilterSet):
     class Meta:
         model = Officer
         fields = ["q", "station", "village", "rank", "status"]
+
+
+class DistrictFilter(SearchFilterSet):
+    """The police districts list: officers with their district's figures
+    (officers.districts.with_district)."""
+
+    search_fields = ("surname", "name", "patronymic", "badge_number")
+    station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
+    village = ModelChoiceFilter(
+        label=_("Village"), empty_label=_("All"), field_name="villages", queryset=visible_villages
+    )
+    over = django_filters.BooleanFilter(
+        label=_("Over the limit"), field_name="district_over", widget=AllYesNo
+    )
+    ordering = OrderingFilter(
+        label=_("Sort by"),
+        empty_label=_("Default order"),
+        fields=(("surname", "surname"), ("district_population", "population")),
+        field_labels={"surname": _("Surname"), "district_population": _("Population")},
+    )
+
+    class Meta:
+        model = Officer
+        fields = ["q", "station", "village", "over"]
 
 
 class ShiftFilter(django_filters.FilterSet):

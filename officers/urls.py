@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .incidents import urls as incident_urls
-from .views import people, privacy, shifts, timesheets
+from .views import districts, people, privacy, shifts, timesheets
 
 app_name = "officers"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     ),
     path("trainings/<int:pk>/edit/", people.TrainingUpdate.as_view(), name="training_update"),
     path("me/", people.my_profile, name="my_profile"),
+    path("districts/", districts.DistrictList.as_view(), name="district_list"),
+    path("officers/<int:pk>/district/", districts.district_detail, name="district_detail"),
     path("shifts/", shifts.ShiftList.as_view(), name="shift_list"),
     path("shifts/start/", shifts.shift_start, name="shift_create"),
     path("shifts/review/", shifts.shift_queue, name="shift_queue"),

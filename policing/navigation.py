@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 TERRITORY = _("Territory")
 PROPERTY = _("Property")
 INCIDENTS = _("Incidents")
+COMMUNITY_WORK = _("Community work")
 ADMINISTRATION = _("Administration")
 
 
@@ -37,6 +38,10 @@ SECTIONS = [
             "stations:station", TERRITORY),
     Section(_("Officers"), "officers:officer_list", "officers.view_officer", "officers:officer"),
     Section(_("Shifts"), "officers:shift_list", "officers.view_shift", "officers:shift"),
+    Section(_("Police districts"), "officers:district_list", "officers.view_officer",
+            "officers:district", COMMUNITY_WORK),
+    Section(_("Preventive work"), "prevention:preventiveevent_list",
+            "prevention.view_preventiveevent", "prevention:", COMMUNITY_WORK),
     Section(_("Incident log"), "officers:incident_list", "officers.view_incident",
             "officers:incident", INCIDENTS),
     Section(_("Monthly report"), "monthly_report", "officers.view_incident", ":monthly_report",

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "policing",
     "stations",
     "officers",
+    "prevention",
     "audit",
     "reports",
     "search",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("stations.urls")),
     path("", include("officers.urls")),
+    path("", include("prevention.urls")),
     path("", include("audit.urls")),
 ]

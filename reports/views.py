@@ -13,11 +13,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, SUPERVISOR, user_role
 from core.offline import keep_offline
 from officers import duty
+from officers.districts import over_limit_count
 from officers.incidents.orders import expiring_orders
 from officers.models import Incident, Officer
 from officers.models.people import OfficerQuerySet
+from prevention.models import PreventiveEvent
 from reports import aggregates
 from reports.charts import BarChart
 from stations import selectors
@@ -69,8 +72,16 @@ def home(request: HttpRequest) -> HttpResponse:
             .select_related("village")
             .order_by("-occurred_at")[:10]
         )
+    if officer is not None and user.has_perm("prevention.view_preventiveevent"):
+        context["own_events"] = list(
+            PreventiveEvent.objects.filter(officer=officer)
+            .select_related("village")
+            .order_by("-held_on", "-created_at")[:5]
+        )
     if user.has_perm("stations.add_handover"):
         context["unconfirmed_count"] = Handover.objects.unconfirmed().count()
+    if user_role(user) in (COUNCIL_STAFF, SUPERVISOR, ADMINISTRATOR):
+        context["districts_over"] = over_limit_count(Officer.objects.visible_to(user))
     if officer is not None:
         keep_offline(request)  # an officer's own page (holdings, shift, open incidents)
     return render(request, "reports/home.html", context)

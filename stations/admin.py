@@ -27,7 +27,7 @@ class NoDeleteAdmin(LargeTableAdmin, SimpleHistoryAdmin):
 
 class VillageInline(admin.TabularInline):
     model = Village
-    fields = ["name", "name_latin", "population", "station"]
+    fields = ["name", "name_latin", "kind", "population", "station"]
     extra = 0
     show_change_link = True
     can_delete = False
@@ -43,10 +43,10 @@ class CommunityAdmin(NoDeleteAdmin):
 
 @admin.register(Village)
 class VillageAdmin(NoDeleteAdmin):
-    list_display = ["name", "name_latin", "community", "station", "population"]
+    list_display = ["name", "name_latin", "kind", "community", "station", "population"]
     list_select_related = ["community", "station"]
     search_fields = ["name", "name_latin"]
-    list_filter = ["community"]
+    list_filter = ["community", "kind"]
     autocomplete_fields = ["community", "station"]
 
 

@@ -235,6 +235,36 @@ def make_incident(officer: Officer, category: str = "theft", *, village=None, us
     )
 
 
+def make_event(officer: Officer, *, village=None, user=None, **fields):
+    """Record a preventive event through the service, as the officer would."""
+    from prevention.services import event_record
+
+    fields.setdefault("kind", "meeting")
+    fields.setdefault("topic", "domestic_violence")
+    fields.setdefault("held_on", timezone.localdate())
+    fields.setdefault("audience", 25)
+    return event_record(
+        officer=officer,
+        user=user or officer.user or make_user(None),
+        village=village or officer.station.village,
+        **fields,
+    )
+
+
+def event_post(village, /, **overrides) -> dict:
+    """What the preventive event form posts: a meeting on domestic violence today."""
+    data = {
+        "kind": "meeting",
+        "topic": "domestic_violence",
+        "held_on": timezone.localdate().isoformat(),
+        "village": village.pk,
+        "audience": "25",
+        "note": "",
+    }
+    data.update(overrides)
+    return data
+
+
 def incident_post(village, /, **overrides) -> dict:
     """What the incident form posts for a theft an hour ago in ``village``."""
     moment = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")

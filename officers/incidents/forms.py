@@ -9,24 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput, DateTimeInput, ScopedModelForm
 from core.images import PhotoField
-from officers.models import Officer, Shift
+from officers.duty import usual_village
+from officers.models import Officer
 from officers.worktime import elapsed
 
 from .models import ORDER_MAX_DAYS, Incident, Party, RestrainingOrder
 
 SOON = datetime.timedelta(minutes=5)
-
-
-def usual_village(officer: Officer) -> int | None:
-    """The village an officer most likely logs an incident in: the one of the open
-    shift, or the only one the officer answers for."""
-    shift = Shift.objects.open().filter(officer=officer).first()
-    for villages in (shift.villages if shift else None, officer.villages):
-        if villages is not None:
-            ids = list(villages.values_list("pk", flat=True)[:2])
-            if len(ids) == 1:
-                return ids[0]
-    return None
 
 
 class IncidentForm(ScopedModelForm):

@@ -38,7 +38,9 @@
   // a kept copy's forms were keyed for the day it was kept: each sending is new
   if (copy) document.querySelectorAll("input[name=form_key]").forEach((key) => (key.value = newKey() || key.value));
   // a field that starts at "now" (an incident's time) starts at this moment, not the copy's
-  const startNow = (root) => root.querySelectorAll("input[data-now]").forEach((field) => (field.value = now()));
+  const startNow = (root) => root.querySelectorAll("input[data-now]").forEach((field) => {
+    field.value = field.type === "date" ? now().slice(0, 10) : now();
+  });
   if (copy) startNow(document);
 
   /* The drafts */

@@ -28,6 +28,7 @@ class VillageForm(ScopedModelForm):
             "community",
             "name",
             "name_latin",
+            "kind",
             "population",
             "latitude",
             "longitude",
@@ -45,8 +46,12 @@ class StationForm(PhotoFormMixin, ScopedModelForm):
             "village",
             "address",
             "phone",
+            "reception_hours",
             "opened_on",
             *Station.FACILITY_FIELDS,
             "photo",
         ]
-        widgets = {"opened_on": DateInput()}
+        widgets = {
+            "opened_on": DateInput(),
+            "reception_hours": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -142,6 +142,13 @@ class VillageQuerySet(models.QuerySet):
 class Village(models.Model):
     """A settlement of the community; served by one station."""
 
+    class Kind(models.TextChoices):
+        # Order 650 counts a police district's residents in towns and in the countryside
+        # apart: a city is urban, a settlement and a village are rural.
+        CITY = "city", _("city")
+        SETTLEMENT = "settlement", _("settlement")
+        VILLAGE = "village", _("village")
+
     community = models.ForeignKey(
         Community,
         on_delete=models.PROTECT,
@@ -154,6 +161,9 @@ class Village(models.Model):
         max_length=120,
         blank=True,
         help_text=_("Official transliteration, e.g. Staryi Krym."),
+    )
+    kind = models.CharField(
+        _("kind of settlement"), max_length=20, choices=Kind.choices, default=Kind.VILLAGE
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     latitude = coordinate_field(_("latitude"), 90)
@@ -214,6 +224,11 @@ class Station(models.Model):
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    reception_hours = models.TextField(
+        _("reception hours"),
+        blank=True,
+        help_text=_("When residents are received, a line per day, e.g. Mon, Wed 9:00–12:00."),
+    )
     opened_on = models.DateField(_("opened on"), null=True, blank=True)
     has_office = models.BooleanField(_("office"), default=False)
     has_rest_room = models.BooleanField(_("rest room"), default=False)

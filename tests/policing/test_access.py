@@ -49,6 +49,9 @@ PAGES: list[tuple[str, str | None, list[str | int]]] = [
     ("officers:officer_update", "own_officer", [LOGIN, 403, 403, 200, 200]),
     ("officers:officer_leave", "own_officer", [LOGIN, 403, 403, 200, 200]),
     ("officers:training_create", "own_officer", [LOGIN, 403, 403, 200, 200]),
+    ("officers:district_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("officers:district_detail", "own_officer", [LOGIN, 200, 200, 200, 200]),
+    ("officers:district_detail", "other_officer", [LOGIN, 404, 404, 200, 200]),
     ("officers:training_update", "own_training", [LOGIN, 403, 403, 200, 200]),
     ("stations:vehicle_list", None, [LOGIN, 200, 200, 200, 200]),
     ("stations:vehicle_detail", "own_vehicle", [LOGIN, 200, 200, 200, 200]),
@@ -102,6 +105,13 @@ PAGES: list[tuple[str, str | None, list[str | int]]] = [
     ("officers:incident_update", "other_incident", [LOGIN, 404, 404, 403, 403]),
     ("officers:party_add", "own_incident", [LOGIN, 200, 403, 403, 403]),
     ("officers:order_edit", "own_incident", [LOGIN, 200, 403, 403, 403]),
+    ("prevention:preventiveevent_list", None, [LOGIN, 200, 200, 200, 200]),
+    # only an officer records their own work; an administrator has no officer record
+    ("prevention:preventiveevent_create", None, [LOGIN, 200, 403, 403, 403]),
+    ("prevention:preventiveevent_detail", "own_event", [LOGIN, 200, 200, 200, 200]),
+    ("prevention:preventiveevent_detail", "other_event", [LOGIN, 404, 404, 200, 200]),
+    ("prevention:preventiveevent_update", "own_event", [LOGIN, 200, 403, 403, 403]),
+    ("prevention:preventiveevent_update", "other_event", [LOGIN, 404, 404, 403, 403]),
     ("monthly_report", None, [LOGIN, 200, 200, 200, 200]),
     ("search", None, [LOGIN, 200, 200, 200, 200]),
     # Search-as-you-type of the filters: what each may read (test_choice_search).
@@ -152,6 +162,8 @@ def world(officer, officer_user, supervisor_user, staff_user, admin_user, other_
             "other_shift": factories.make_shift(other_officer, timezone.now() - H, hours=None),
             "own_incident": factories.make_incident(officer, "domestic_violence"),
             "other_incident": factories.make_incident(other_officer, "domestic_violence"),
+            "own_event": factories.make_event(officer),
+            "other_event": factories.make_event(other_officer),
         },
     }
 

@@ -79,6 +79,13 @@ def add_acts(n, station):
         factories.issue(officer, factories.make_item(station), factories.make_item(station))
 
 
+def add_events(n, station):
+    officer = factories.make_officer(station)
+    for index in range(n):
+        village = factories.make_village(station.village.community, station=station)
+        factories.make_event(officer, village=village, kind="lecture" if index % 2 else "meeting")
+
+
 # Each list page, who looks at it, and how its rows are grown.
 LISTS = [
     ("stations:community_list", "admin_user", add_communities),
@@ -87,6 +94,10 @@ LISTS = [
     ("officers:officer_list", "admin_user", add_officers),
     ("stations:village_list", "officer_user", add_villages),
     ("officers:officer_list", "officer_user", add_officers),
+    ("officers:district_list", "staff_user", add_officers),
+    ("officers:district_list", "supervisor_user", add_officers),
+    ("prevention:preventiveevent_list", "staff_user", add_events),
+    ("prevention:preventiveevent_list", "supervisor_user", add_events),
     ("stations:vehicle_list", "staff_user", add_vehicles),
     ("stations:equipmentitem_list", "staff_user", add_items),
     ("stations:handover_list", "staff_user", add_acts),

@@ -22,6 +22,7 @@ from demo.community import (
     MAYOR,
     OFFICERS,
     POLICE_HEAD,
+    STATION_RECEPTION_HOURS,
     UAH_PER_LITRE_2022,
     USERS,
     VILLAGES,
@@ -50,12 +51,13 @@ class Command(BaseCommand):
             defaults={"memorandum_date": datetime.date(2021, 9, 1)},
         )
         villages = {}
-        for name, latin, population, lat, lon in VILLAGES:
+        for name, latin, kind, population, lat, lon in VILLAGES:
             villages[name], _ = Village.objects.get_or_create(
                 community=community,
                 name=name,
                 defaults={
                     "name_latin": latin,
+                    "kind": kind,
                     "population": population,
                     "latitude": Decimal(lat),
                     "longitude": Decimal(lon),
@@ -67,6 +69,7 @@ class Command(BaseCommand):
             defaults={
                 "address": "смт Старий Крим, вул. Центральна, 1",
                 "phone": "+380 629 00 00 00",
+                "reception_hours": STATION_RECEPTION_HOURS,
                 "opened_on": datetime.date(2021, 10, 1),
                 "has_office": True,
                 "has_rest_room": True,
