@@ -93,7 +93,12 @@ def test_creating_and_changing_a_record_through_a_page_is_recorded(
     client, staff_user, community, station
 ):
     client.force_login(staff_user)
-    form = {"name": "Миколаївка", "name_latin": "Mykolaivka", "community": community.pk}
+    form = {
+        "name": "Миколаївка",
+        "name_latin": "Mykolaivka",
+        "kind": "village",
+        "community": community.pk,
+    }
     client.post(reverse("stations:village_create"), form, REMOTE_ADDR=ADDRESS)
     village = Village.objects.get(name="Миколаївка")
     client.post(reverse("stations:village_update", args=[village.pk]), form | {"population": 5})
@@ -130,7 +135,12 @@ def test_a_change_is_not_saved_when_its_audit_entry_cannot_be(
     client.raise_request_exception = False
     client.post(
         reverse("stations:village_create"),
-        {"name": "Без сліду", "name_latin": "Bez slidu", "community": community.pk},
+        {
+            "name": "Без сліду",
+            "name_latin": "Bez slidu",
+            "kind": "village",
+            "community": community.pk,
+        },
     )
 
     assert not Village.objects.filter(name="Без сліду").exists()

@@ -41,7 +41,12 @@ def test_an_incident_sent_twice_is_one_incident(client, officer_user, village):
 
 
 def test_a_registry_record_sent_twice_is_one_record(staff, community):
-    data = {"community": community.pk, "name": "Покровське", "name_latin": "Pokrovske"}
+    data = {
+        "community": community.pk,
+        "name": "Покровське",
+        "name_latin": "Pokrovske",
+        "kind": "village",
+    }
 
     _first, again = post_twice(staff, reverse("stations:village_create"), data)
 

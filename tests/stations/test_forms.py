@@ -14,6 +14,7 @@ def village_data(community, /, **overrides):
         "community": community.pk,
         "name": "Покровське",
         "name_latin": "Pokrovske",
+        "kind": "village",
         "population": "700",
         "latitude": "47.224",
         "longitude": "37.566",

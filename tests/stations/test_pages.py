@@ -44,6 +44,7 @@ def test_an_edit_is_kept_in_the_history_shown_on_the_page(client, staff_user, vi
             "community": village.community_id,
             "name": village.name,
             "name_latin": village.name_latin,
+            "kind": "village",
             "population": "9100",
             "station": station.pk,
         },
