@@ -14,7 +14,7 @@ DEFAULT_PASSWORD = "demo-password-2022"
 VILLAGES = [
     # name, Latin name, kind, population, latitude, longitude
     ("Старий Крим", "Staryi Krym", Village.Kind.SETTLEMENT, 8900, "47.16530", "37.48740"),
-    ("Виноградне", "Vynohradne", Village.Kind.VILLAGE, 3000, "47.06500", "37.67500"),
+    ("Виноградне", "Vynohradne", Village.Kind.VILLAGE, 3200, "47.06500", "37.67500"),
     ("Покровське", "Pokrovske", Village.Kind.VILLAGE, 700, "47.22400", "37.56600"),
     ("Бердянське", "Berdianske", Village.Kind.VILLAGE, 1400, "47.02900", "37.39000"),
 ]

@@ -32,10 +32,14 @@ def event_record(*, officer: Officer, user, **fields) -> PreventiveEvent:
 
 @transaction.atomic
 def event_update(*, event: PreventiveEvent, **fields) -> PreventiveEvent:
-    """Change what was recorded; a new date finds its shift again."""
+    """Change what was recorded; a new date finds its shift again (an unchanged one
+    keeps the shift it was recorded in)."""
+    # as stored: the edit form has set the new values on ``event`` already
+    stored = PreventiveEvent.objects.values_list("held_on", flat=True).get(pk=event.pk)
+    moved = "held_on" in fields and fields["held_on"] != stored
     for name, value in fields.items():
         setattr(event, name, value)
-    if "held_on" in fields:
+    if moved:
         event.shift = shift_of(event.officer, event.held_on)
     event.save()
     return event

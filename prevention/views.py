@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -42,7 +43,9 @@ class PreventiveEventList(RegistryListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["audience_total"] = sum(event.audience for event in context["object_list"])
+        # of every row the filters keep, not only this page's
+        rows = context["filter"].qs
+        context["audience_total"] = rows.aggregate(total=Sum("audience"))["total"] or 0
         return context
 
 

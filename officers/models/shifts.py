@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -120,7 +121,8 @@ class Shift(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.officer} · {self.started_at:%Y-%m-%d %H:%M}"
+        # in Kyiv time, as every page shows it (history entries and lists name shifts so)
+        return f"{self.officer} · {timezone.localtime(self.started_at):%d.%m.%Y %H:%M}"
 
     def get_absolute_url(self) -> str:
         return reverse("officers:shift_detail", args=[self.pk])

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from core import exports
 from core.breadcrumbs import breadcrumbs
 from core.mixins import RegistryListView
-from officers.districts import RURAL_LIMIT, URBAN_LIMIT, with_district
+from officers.districts import RURAL_LIMIT, URBAN_LIMIT, with_district, with_shares
 from officers.filters import DistrictFilter
 from officers.models import Officer
 
@@ -62,7 +62,7 @@ def district_detail(request: HttpRequest, pk: int) -> HttpResponse:
     officer = get_object_or_404(
         with_district(visible.select_related("station__village__community")), pk=pk
     )
-    villages = officer.villages.select_related("station").order_by("name")
+    villages = with_shares(officer.villages.order_by("name"))
     colleagues = (
         visible.active()
         .filter(villages__in=villages.values("pk"))
@@ -82,7 +82,7 @@ def district_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "villages": villages,
             "colleagues": colleagues,
             "station": officer.station,
-            "total": sum(village.population or 0 for village in villages),
+            "total": officer.district_population,
             "rural_limit": RURAL_LIMIT,
             "urban_limit": URBAN_LIMIT,
             "breadcrumbs": crumbs,

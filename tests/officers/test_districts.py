@@ -51,6 +51,19 @@ def test_a_district_with_a_city_counts_against_the_towns_limit(staff, district, 
     assert "понад межу" not in page
 
 
+def test_a_village_served_by_two_officers_counts_half_in_each_district(
+    staff, district, village, station
+):
+    village.population = 7000  # with Виноградне's 2,500: 9,500, or 6,000 with half of it
+    village.save()
+    factories.make_officer(station, surname="Ткаченко").villages.add(village)
+
+    page = district_page(staff, district).content.decode()
+
+    assert "3\xa0500 у цій дільниці (обслуговують 2 офіцери)" in page
+    assert "понад межу" not in page
+
+
 def test_villages_without_a_population_are_said_not_counted(staff, district, village):
     village.population = None
     village.save()

@@ -125,6 +125,20 @@ def test_the_officer_edits_their_own_event_and_the_change_is_kept(signed_in, off
     assert event.history.first().history_user.username == "officer"
 
 
+def test_an_edit_that_keeps_the_date_keeps_the_event_out_of_a_later_shift(signed_in, officer):
+    event = factories.make_event(officer, audience=27)  # before any shift
+    factories.make_shift(officer, timezone.now() - datetime.timedelta(minutes=5), hours=None)
+
+    signed_in.post(
+        reverse("prevention:preventiveevent_update", args=[event.pk]),
+        factories.event_post(event.village, audience="28"),
+    )
+
+    event.refresh_from_db()
+    assert event.audience == 28
+    assert event.shift is None
+
+
 def test_a_colleague_neither_reads_nor_edits_anothers_event(client, officer, station):
     event = factories.make_event(officer)
     colleague = factories.make_officer(station)
