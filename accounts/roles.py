@@ -39,6 +39,8 @@ WORK_MODELS = ["officers.shift", "officers.monthclosure"]
 # Police roles log incidents; staff read what is not restricted (officers.rules).
 # Officers record their own preventive work; supervisors and staff read it.
 PREVENTION_MODELS = ["prevention.preventiveevent"]
+# Police of the station register and answer appeals; staff see that they exist.
+APPEAL_MODELS = ["appeals.appeal"]
 INCIDENT_MODELS = [
     "officers.incident",
     "officers.party",
@@ -61,7 +63,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _perms(["view"], CUSTODY_MODELS)
     + _perms(["view"], WORK_MODELS)
     + ["officers.view_incident"]
-    + _perms(["view"], PREVENTION_MODELS)
+    + _perms(["view"], PREVENTION_MODELS + APPEAL_MODELS)
     + ["stations.add_handover", "stations.confirm_return", "stations.view_all_stations"],
     SUPERVISOR: [
         *_perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS + WORK_MODELS),
@@ -71,9 +73,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "officers.approve_incident",
         "officers.view_restrictedview",
         *_perms(["view"], PREVENTION_MODELS),
+        *_perms(["view", "change"], APPEAL_MODELS),
     ],
     OFFICER: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS)
-    + _perms(["view", "add", "change"], ["officers.shift", *INCIDENT_MODELS, *PREVENTION_MODELS]),
+    + _perms(
+        ["view", "add", "change"],
+        ["officers.shift", *INCIDENT_MODELS, *PREVENTION_MODELS, *APPEAL_MODELS],
+    ),
     ADMINISTRATOR: [],  # every permission; see sync_roles
 }
 

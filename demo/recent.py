@@ -22,6 +22,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from core.images import reencode_image
+from demo import appeals as demo_appeals
 from demo import dates as demo_dates
 from demo import driving
 from demo import prevention as demo_prevention
@@ -95,6 +96,7 @@ def carry_on(*, staff, supervisor, today: datetime.date | None = None) -> None:
     incidents_up_to(today, officers, supervisor)
     shifts_up_to(today, officers, supervisor, staff)
     demo_prevention.events_up_to(today, officers)
+    demo_appeals.appeals_up_to(today, officers)
     custody_scenes(today, officers, staff)
     urgent_order()
     photos(officers)

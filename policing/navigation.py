@@ -42,6 +42,8 @@ SECTIONS = [
             "officers:district", COMMUNITY_WORK),
     Section(_("Preventive work"), "prevention:preventiveevent_list",
             "prevention.view_preventiveevent", "prevention:", COMMUNITY_WORK),
+    Section(_("Residents' appeals"), "appeals:appeal_list", "appeals.view_appeal", "appeals:",
+            COMMUNITY_WORK),
     Section(_("Incident log"), "officers:incident_list", "officers.view_incident",
             "officers:incident", INCIDENTS),
     Section(_("Monthly report"), "monthly_report", "officers.view_incident", ":monthly_report",

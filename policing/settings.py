@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "stations",
     "officers",
     "prevention",
+    "appeals",
     "audit",
     "reports",
     "search",

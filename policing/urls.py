@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("stations.urls")),
     path("", include("officers.urls")),
     path("", include("prevention.urls")),
+    path("", include("appeals.urls")),
     path("", include("audit.urls")),
 ]

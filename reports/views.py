@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, SUPERVISOR, user_role
+from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, user_role
+from appeals.filters import due
+from appeals.models import Appeal
 from core.offline import keep_offline
 from officers import duty
 from officers.districts import over_limit_count
@@ -78,6 +80,10 @@ def home(request: HttpRequest) -> HttpResponse:
             .select_related("village")
             .order_by("-held_on", "-created_at")[:5]
         )
+    if user_role(user) in (OFFICER, SUPERVISOR):  # the police who answer them
+        appeals = Appeal.objects.visible_to(user)
+        context["appeals_overdue"] = due(appeals, "overdue").count()
+        context["appeals_due_soon"] = due(appeals, "soon").count()
     if user.has_perm("stations.add_handover"):
         context["unconfirmed_count"] = Handover.objects.unconfirmed().count()
     if user_role(user) in (COUNCIL_STAFF, SUPERVISOR, ADMINISTRATOR):

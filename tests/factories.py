@@ -265,6 +265,43 @@ def event_post(village, /, **overrides) -> dict:
     return data
 
 
+RESIDENT_NAME = "Олійник Ганна Степанівна"
+APPEAL_SUBJECT = "Сусід погрожує через межу ділянки"
+
+
+def make_appeal(officer: Officer, *, village=None, user=None, **fields):
+    """Register a resident's appeal through the service, as the officer would."""
+    from appeals.services import appeal_record
+
+    fields.setdefault("received_on", timezone.localdate())
+    fields.setdefault("channel", "reception")
+    fields.setdefault("resident_name", RESIDENT_NAME)
+    fields.setdefault("resident_phone", "+380671234567")
+    fields.setdefault("subject", APPEAL_SUBJECT)
+    return appeal_record(
+        officer=officer,
+        user=user or officer.user or make_user(None),
+        village=village or officer.station.village,
+        **fields,
+    )
+
+
+def appeal_post(village, /, **overrides) -> dict:
+    """What the appeal form posts: an appeal received at today's reception."""
+    data = {
+        "received_on": timezone.localdate().isoformat(),
+        "channel": "reception",
+        "village": village.pk,
+        "resident_name": RESIDENT_NAME,
+        "resident_phone": "+380671234567",
+        "resident_address": "вул. Садова, 3",
+        "subject": APPEAL_SUBJECT,
+        "needs_study": "on",
+    }
+    data.update(overrides)
+    return data
+
+
 def incident_post(village, /, **overrides) -> dict:
     """What the incident form posts for a theft an hour ago in ``village``."""
     moment = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")

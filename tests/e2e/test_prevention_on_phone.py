@@ -1,10 +1,11 @@
-"""An officer on a 360 px wide phone records a talk at a school during the shift, and
-the same talk typed in a dead zone goes once the signal returns."""
+"""An officer on a 360 px wide phone records a talk at a school and a resident's appeal
+during the shift, and a talk typed in a dead zone goes once the signal returns."""
 
 import re
 
 import pytest
 
+from appeals.models import Appeal
 from officers.models import Shift
 from prevention.models import PreventiveEvent
 from tests.e2e.test_registries_in_browser import sign_in
@@ -70,4 +71,30 @@ def test_a_talk_recorded_without_signal_is_sent_once_when_it_returns(
     page.locator("#keep").get_by_text("Надіслано і збережено").wait_for()
 
     assert PreventiveEvent.objects.get().audience == 27
+    context.close()
+
+
+def test_the_officer_registers_an_appeal_taken_in_the_village_from_the_phone(
+    browser, live_server, officer_user, officer, village, screenshot
+):
+    context, page = on_duty_on_a_phone(browser, live_server, officer, village)
+
+    page.get_by_role("link", name="Зареєструвати звернення").click()
+    page.select_option("select[name=channel]", label="У селі")
+    page.fill("input[name=resident_name]", "Олійник Ганна")
+    page.fill("input[name=resident_phone]", "+380671234567")
+    page.fill("textarea[name=subject]", "Просять патрулювати біля зупинки ввечері.")
+    page.uncheck("input[name=needs_study]")
+    screenshot(page, "appeal-form-phone")
+    page.get_by_role("button", name="Зберегти").click()
+    page.get_by_text("зареєстровано; відповісти до").wait_for()
+    screenshot(page, "appeal-registered-phone")
+
+    appeal = Appeal.objects.get()
+    assert (appeal.channel, appeal.village, appeal.needs_study) == ("village", village, False)
+    assert page.get_by_text("Олійник Ганна").is_visible()
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
     context.close()

@@ -112,6 +112,13 @@ PAGES: list[tuple[str, str | None, list[str | int]]] = [
     ("prevention:preventiveevent_detail", "other_event", [LOGIN, 404, 404, 200, 200]),
     ("prevention:preventiveevent_update", "own_event", [LOGIN, 200, 403, 403, 403]),
     ("prevention:preventiveevent_update", "other_event", [LOGIN, 404, 404, 403, 403]),
+    ("appeals:appeal_list", None, [LOGIN, 200, 200, 200, 200]),
+    ("appeals:appeal_create", None, [LOGIN, 200, 403, 403, 403]),
+    ("appeals:appeal_detail", "own_appeal", [LOGIN, 200, 200, 200, 200]),
+    ("appeals:appeal_detail", "other_appeal", [LOGIN, 404, 404, 200, 200]),
+    # police of the station work the appeal; staff and administrators only read it
+    ("appeals:appeal_update", "own_appeal", [LOGIN, 200, 200, 403, 403]),
+    ("appeals:appeal_update", "other_appeal", [LOGIN, 404, 404, 403, 403]),
     ("monthly_report", None, [LOGIN, 200, 200, 200, 200]),
     ("search", None, [LOGIN, 200, 200, 200, 200]),
     # Search-as-you-type of the filters: what each may read (test_choice_search).
@@ -163,6 +170,8 @@ def world(officer, officer_user, supervisor_user, staff_user, admin_user, other_
             "own_incident": factories.make_incident(officer, "domestic_violence"),
             "other_incident": factories.make_incident(other_officer, "domestic_violence"),
             "own_event": factories.make_event(officer),
+            "own_appeal": factories.make_appeal(officer),
+            "other_appeal": factories.make_appeal(other_officer),
             "other_event": factories.make_event(other_officer),
         },
     }

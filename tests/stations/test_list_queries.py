@@ -86,6 +86,13 @@ def add_events(n, station):
         factories.make_event(officer, village=village, kind="lecture" if index % 2 else "meeting")
 
 
+def add_appeals(n, station):
+    officer = factories.make_officer(station)
+    for _ in range(n):
+        village = factories.make_village(station.village.community, station=station)
+        factories.make_appeal(officer, village=village)
+
+
 # Each list page, who looks at it, and how its rows are grown.
 LISTS = [
     ("stations:community_list", "admin_user", add_communities),
@@ -97,6 +104,8 @@ LISTS = [
     ("officers:district_list", "staff_user", add_officers),
     ("officers:district_list", "supervisor_user", add_officers),
     ("prevention:preventiveevent_list", "staff_user", add_events),
+    ("appeals:appeal_list", "staff_user", add_appeals),
+    ("appeals:appeal_list", "supervisor_user", add_appeals),
     ("prevention:preventiveevent_list", "supervisor_user", add_events),
     ("stations:vehicle_list", "staff_user", add_vehicles),
     ("stations:equipmentitem_list", "staff_user", add_items),
