@@ -3,13 +3,13 @@ here (as incidents' parties), nor in a history view."""
 
 from django.contrib import admin
 
-from core.admin_paging import LargeTableAdmin
+from core.admin_paging import ReadOnlyAdmin
 
 from .models import Appeal
 
 
 @admin.register(Appeal)
-class AppealAdmin(LargeTableAdmin, admin.ModelAdmin):
+class AppealAdmin(ReadOnlyAdmin):
     list_display = ["number", "received_on", "village", "channel", "status", "deadline"]
     list_select_related = ["village"]
     list_filter = ["status", "channel", "station"]
@@ -28,12 +28,3 @@ class AppealAdmin(LargeTableAdmin, admin.ModelAdmin):
         "answered_on",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

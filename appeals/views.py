@@ -19,7 +19,7 @@ from core.mixins import RegistryListView, readable_or_404, registry_crumb
 from core.offline import keep_offline
 from core.once import already_sent, create_once
 from core.refusals import Refused
-from officers.models import Officer
+from officers.duty import own_officer
 
 from . import deadlines, services
 from .filters import AppealFilter
@@ -60,14 +60,6 @@ class AppealList(RegistryListView):
         return context
 
 
-def _own_officer(request: HttpRequest) -> Officer:
-    assert request.user.is_authenticated  # login_required
-    officer = Officer.objects.filter(user=request.user).select_related("station").first()
-    if officer is None:
-        raise PermissionDenied
-    return officer
-
-
 def _crumbs(here, appeal: Appeal | None = None):
     links = [registry_crumb(Appeal)]
     if appeal is not None:
@@ -104,7 +96,7 @@ def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("appeals.add_appeal", raise_exception=True)
 def appeal_create(request: HttpRequest) -> HttpResponse:
-    officer = _own_officer(request)
+    officer = own_officer(request.user)
     if sent := already_sent(request):
         return sent
     keep_offline(request)  # an appeal is taken in the village, signal or not
@@ -167,7 +159,7 @@ def appeal_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     data = form.cleaned_data
     try:
         if step == "incident":
-            officer = _own_officer(request)
+            officer = own_officer(request.user)
             incident = services.appeal_to_incident(
                 appeal=appeal, officer=officer, user=request.user, category=data["category"]
             )

@@ -52,6 +52,20 @@ class LargeTableAdmin:
     list_per_page = 50
 
 
+class ReadOnlyAdmin(LargeTableAdmin, admin.ModelAdmin):  # type: ignore[type-arg]  # serves any model
+    """Records the site's own pages write (incidents, appeals, preventive events):
+    the admin shows what ``fields`` names, to read, and adds, changes or deletes nothing."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 def year_filter(field_name: str) -> type[admin.SimpleListFilter]:
     """A list filter by year for a big table, instead of ``date_hierarchy``.
 

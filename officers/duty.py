@@ -1,6 +1,7 @@
 """Who is on duty now, where, and shifts that look forgotten: the panels of the home
 page, and the village a form of the officer starts with."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from .models import Officer, Shift
@@ -38,6 +39,15 @@ def on_duty_panel(user) -> dict:
         "forgotten_before": timezone.now() - FORGOTTEN_AFTER,
         "to_review": to_review,
     }
+
+
+def own_officer(user) -> Officer:
+    """The officer record of the signed-in person, for the forms only an officer fills
+    (an incident, a preventive event, an appeal); 403 for anyone without one."""
+    officer = Officer.objects.filter(user=user).select_related("station").first()
+    if officer is None:
+        raise PermissionDenied
+    return officer
 
 
 def usual_village(officer: Officer) -> int | None:

@@ -2,17 +2,16 @@
 
 from django.contrib import admin
 
-from stations.admin import NoDeleteAdmin
+from core.admin_paging import ReadOnlyAdmin
 
 from .models import PreventiveEvent
 
 
 @admin.register(PreventiveEvent)
-class PreventiveEventAdmin(NoDeleteAdmin):
+class PreventiveEventAdmin(ReadOnlyAdmin):
     list_display = ["held_on", "kind", "topic", "village", "officer", "audience"]
     list_select_related = ["village", "officer"]
     list_filter = ["kind", "topic", "station"]
-    date_hierarchy = "held_on"
     search_fields = ["village__name", "officer__surname"]
     fields = (
         "officer",
@@ -26,9 +25,3 @@ class PreventiveEventAdmin(NoDeleteAdmin):
         "note",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False

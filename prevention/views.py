@@ -16,7 +16,7 @@ from core.images import takes_photos
 from core.mixins import RegistryDetailView, RegistryListView, readable_or_404, registry_crumb
 from core.offline import keep_offline
 from core.once import already_sent, create_once
-from officers.models import Officer
+from officers.duty import own_officer
 
 from . import services
 from .filters import PreventiveEventFilter
@@ -63,19 +63,11 @@ class PreventiveEventDetail(RegistryDetailView):
         return context
 
 
-def _own_officer(request: HttpRequest) -> Officer:
-    assert request.user.is_authenticated  # login_required
-    officer = Officer.objects.filter(user=request.user).select_related("station").first()
-    if officer is None:
-        raise PermissionDenied
-    return officer
-
-
 @takes_photos
 @login_required
 @permission_required("prevention.add_preventiveevent", raise_exception=True)
 def event_create(request: HttpRequest) -> HttpResponse:
-    officer = _own_officer(request)
+    officer = own_officer(request.user)
     if sent := already_sent(request):
         return sent
     keep_offline(request)  # a talk in a village school happens where the signal is weak

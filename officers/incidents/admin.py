@@ -2,14 +2,14 @@
 
 from django.contrib import admin
 
-from core.admin_paging import LargeTableAdmin, year_filter
+from core.admin_paging import ReadOnlyAdmin, year_filter
 from stations.admin import NoDeleteAdmin
 
 from .models import Incident, RestrictedView
 
 
 @admin.register(Incident)
-class IncidentAdmin(LargeTableAdmin, admin.ModelAdmin):
+class IncidentAdmin(ReadOnlyAdmin):
     """Metadata only: restricted details (description, parties, photos) never show here,
     not even in a history view (the record's history is on its own page, for police)."""
 
@@ -37,15 +37,6 @@ class IncidentAdmin(LargeTableAdmin, admin.ModelAdmin):
         "case_status",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(RestrictedView)

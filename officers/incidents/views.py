@@ -24,7 +24,7 @@ from core.mixins import RegistryListView, readable_or_404
 from core.offline import keep_offline
 from core.once import already_sent, create_once
 from core.refusals import Refused
-from officers.models import Officer
+from officers.duty import own_officer
 from officers.rules import police_station_ids
 
 from . import rules
@@ -176,10 +176,7 @@ def _detail_page(request: HttpRequest, incident: Incident, sent=None) -> HttpRes
 @login_required
 @permission_required("officers.add_incident", raise_exception=True)
 def incident_create(request: HttpRequest) -> HttpResponse:
-    assert request.user.is_authenticated  # login_required
-    officer = Officer.objects.filter(user=request.user).select_related("station").first()
-    if officer is None:
-        raise PermissionDenied
+    officer = own_officer(request.user)
     if sent := already_sent(request):
         return sent
     keep_offline(request)  # an incident is logged where it happens, signal or not
