@@ -149,7 +149,9 @@ def appeal_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     appeal = readable_or_404(request.user, Appeal, pk, "village", "station")
     if not request.user.has_perm("appeals.read_appeal_details", appeal):
         raise PermissionDenied
-    if not appeal.is_open:  # a second tap, or a page left open: told, not refused
+    # a second tap, or a page left open: told, not refused (an answered appeal may still
+    # turn out to tell of an incident)
+    if step != "incident" and not appeal.is_open:
         messages.info(request, _("This appeal has been answered or referred already."))
         return redirect(appeal)
     form = STEP_FORMS[step](request.POST)

@@ -182,6 +182,16 @@ def test_an_appeal_becomes_a_linked_draft_incident(signed_in, appeal, officer):
     assert Incident.objects.count() == 1
 
 
+def test_an_answered_appeal_may_still_become_an_incident(signed_in, appeal):
+    step(signed_in, appeal, "refer", referred_to="Служба у справах дітей")
+
+    step(signed_in, appeal, "incident", category="domestic_conflict")
+
+    appeal.refresh_from_db()
+    assert appeal.incident is not None
+    assert appeal.status == "referred"
+
+
 def test_staff_cannot_work_an_appeal_by_a_crafted_post(client, staff_user, appeal):
     client.force_login(staff_user)
 
