@@ -41,6 +41,8 @@ WORK_MODELS = ["officers.shift", "officers.monthclosure"]
 PREVENTION_MODELS = ["prevention.preventiveevent"]
 # Police of the station register and answer appeals; staff see that they exist.
 APPEAL_MODELS = ["appeals.appeal"]
+# The preventive register of offenders: police only; staff get its counts, never a page.
+OFFENDER_MODELS = ["offenders.offender", "offenders.offenderwork"]
 INCIDENT_MODELS = [
     "officers.incident",
     "officers.party",
@@ -74,11 +76,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "officers.view_restrictedview",
         *_perms(["view"], PREVENTION_MODELS),
         *_perms(["view", "change"], APPEAL_MODELS),
+        *_perms(["view", "change"], OFFENDER_MODELS),
     ],
     OFFICER: _perms(["view"], REGISTRY_MODELS + CUSTODY_MODELS)
     + _perms(
         ["view", "add", "change"],
-        ["officers.shift", *INCIDENT_MODELS, *PREVENTION_MODELS, *APPEAL_MODELS],
+        ["officers.shift", *INCIDENT_MODELS, *PREVENTION_MODELS, *APPEAL_MODELS, *OFFENDER_MODELS],
     ),
     ADMINISTRATOR: [],  # every permission; see sync_roles
 }

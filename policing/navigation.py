@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from offenders.rules import keeps_a_register
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -27,6 +29,7 @@ class Section:
     permission: str
     prefix: str  # URL names starting with this mark the section as current
     menu: "StrOrPromise | None" = None  # sections of one menu are shown together
+    police_only: bool = False  # shown to police of a station only, whatever the permissions
 
 
 SECTIONS = [
@@ -44,6 +47,8 @@ SECTIONS = [
             "prevention.view_preventiveevent", "prevention:", COMMUNITY_WORK),
     Section(_("Residents' appeals"), "appeals:appeal_list", "appeals.view_appeal", "appeals:",
             COMMUNITY_WORK),
+    Section(_("Preventive register"), "offenders:offender_list", "offenders.view_offender",
+            "offenders:", COMMUNITY_WORK, police_only=True),
     Section(_("Incident log"), "officers:incident_list", "officers.view_incident",
             "officers:incident", INCIDENTS),
     Section(_("Monthly report"), "monthly_report", "officers.view_incident", ":monthly_report",
@@ -93,6 +98,8 @@ def sections_for(request) -> list[dict]:
     menus: dict[StrOrPromise, dict] = {}
     for section in SECTIONS:
         if not request.user.has_perm(section.permission):
+            continue
+        if section.police_only and not keeps_a_register(request.user):
             continue
         link = {
             "label": section.label,

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "officers",
     "prevention",
     "appeals",
+    "offenders",
     "audit",
     "reports",
     "search",

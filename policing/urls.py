@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("officers.urls")),
     path("", include("prevention.urls")),
     path("", include("appeals.urls")),
+    path("", include("offenders.urls")),
     path("", include("audit.urls")),
 ]

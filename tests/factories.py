@@ -333,3 +333,25 @@ def make_victim(officer, full_name: str = VICTIM_NAME):
         address="вул. Миру, 3",
         notes="Боїться повернення кривдника.",
     )
+
+
+OFFENDER_NAME = "Гнатюк Петро Іванович"
+
+
+def make_offender(officer: Officer, *, incident=None, user=None, **fields):
+    """Take a person onto the preventive register through the service: on the grounds of
+    a domestic-violence incident of the officer's (drafted here unless given)."""
+    from offenders.services import offender_register
+
+    fields.setdefault("full_name", OFFENDER_NAME)
+    fields.setdefault("address", "вул. Польова, 7")
+    fields.setdefault("taken_on", timezone.localdate())
+    fields.setdefault("grounds", "incident")
+    if fields["grounds"] != "court_order" and incident is None:
+        incident = make_incident(officer, "domestic_violence")
+    return offender_register(
+        officer=officer,
+        user=user or officer.user or make_user(None),
+        incident=incident,
+        **fields,
+    )

@@ -46,12 +46,18 @@ def test_council_staff_keep_the_registries_but_delete_nothing():
 def test_police_roles_only_read_the_registries_of_their_stations(role):
     perms = perms_of(role)
     work = ("shift", "monthclosure", "incident", "party", "supplement", "attachment", "order")
-    work += ("preventiveevent", "appeal")  # their own work in the community
+    work += ("preventiveevent", "appeal", "offender")  # their own work in the community
     registries = {p for p in perms if not any(word in p for word in work)}
 
     assert "officers.view_officer" in perms
     assert not [p for p in registries if not p.split(".")[1].startswith("view_")]
     assert "stations.view_all_stations" not in perms
+
+
+@pytest.mark.django_db
+def test_council_staff_hold_nothing_of_the_preventive_register():
+    assert not [p for p in perms_of(COUNCIL_STAFF) if p.startswith("offenders.")]
+    assert "offenders.view_offender" in perms_of(OFFICER)
 
 
 @pytest.mark.django_db

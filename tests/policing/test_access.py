@@ -119,6 +119,13 @@ PAGES: list[tuple[str, str | None, list[str | int]]] = [
     # police of the station work the appeal; staff and administrators only read it
     ("appeals:appeal_update", "own_appeal", [LOGIN, 200, 200, 403, 403]),
     ("appeals:appeal_update", "other_appeal", [LOGIN, 404, 404, 403, 403]),
+    # the preventive register: police of the station only, administrators included out
+    ("offenders:offender_list", None, [LOGIN, 200, 200, 403, 403]),
+    ("offenders:offender_create", None, [LOGIN, 200, 403, 403, 403]),
+    ("offenders:offender_detail", "own_offender", [LOGIN, 200, 200, 403, 403]),
+    ("offenders:offender_detail", "other_offender", [LOGIN, 404, 404, 403, 403]),
+    ("offenders:offender_update", "own_offender", [LOGIN, 200, 200, 403, 403]),
+    ("offenders:offender_update", "other_offender", [LOGIN, 404, 404, 403, 403]),
     ("monthly_report", None, [LOGIN, 200, 200, 200, 200]),
     ("search", None, [LOGIN, 200, 200, 200, 200]),
     # Search-as-you-type of the filters: what each may read (test_choice_search).
@@ -173,6 +180,8 @@ def world(officer, officer_user, supervisor_user, staff_user, admin_user, other_
             "own_appeal": factories.make_appeal(officer),
             "other_appeal": factories.make_appeal(other_officer),
             "other_event": factories.make_event(other_officer),
+            "own_offender": factories.make_offender(officer),
+            "other_offender": factories.make_offender(other_officer),
         },
     }
 

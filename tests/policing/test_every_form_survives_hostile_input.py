@@ -101,6 +101,8 @@ def build(cls, world, *data):
         kwargs["shift"] = world["shift"]
     if "needs_reason" in parameters:
         kwargs["needs_reason"] = True
+    if "offender" in parameters:
+        kwargs["offender"] = world["offender"]
     if "device" in parameters:
         kwargs["device"] = factories.enrolled_phone(world["officer_user"])
     if cls.__name__ == "UserEditForm":
@@ -122,6 +124,7 @@ def world(officer, officer_user, staff_user, radio, pistol, confirmed_act, act):
         "shift": factories.make_shift(
             officer, timezone.now() - datetime.timedelta(hours=3), hours=None
         ),
+        "offender": factories.make_offender(officer),
     }
 
 

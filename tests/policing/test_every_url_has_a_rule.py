@@ -28,6 +28,7 @@ OUTSIDE_THE_TABLE = {
     "officers:party_edit": "like party_add, per party (test_incidents)",
     "prevention:preventiveevent_photo": "photo files (test_preventive_work)",
     "appeals:appeal_step": "POST only (test_appeals)",
+    "offenders:offender_step": "POST only (test_register)",
     "stations:handover_confirm": "POST only (test_handovers)",
     "service_worker": "public: the service worker's script, nothing personal (test_offline)",
     "manifest": "public: the web app manifest (test_offline)",
