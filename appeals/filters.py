@@ -1,21 +1,27 @@
 """The appeals list's filters (django-filter): what is due is a filter of its own."""
 
 import django_filters
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import ChoiceFilter, ModelChoiceFilter
 from core.forms import DateInput
-from stations.filters import visible_stations, visible_villages
+from stations.filters import visible_officers, visible_stations, visible_villages
 
 from . import deadlines
 from .models import Appeal
 
-DUE_CHOICES = [("overdue", _("Overdue")), ("soon", _("Due within 3 days"))]
+DUE_CHOICES = [
+    ("overdue", _("Overdue")),
+    ("soon", _("Due within 3 days")),
+    ("late", _("Not answered in time")),
+]
 
 
 class AppealFilter(django_filters.FilterSet):
     station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
+    officer = ModelChoiceFilter(label=_("Officer"), empty_label=_("All"), queryset=visible_officers)
     village = ModelChoiceFilter(label=_("Village"), empty_label=_("All"), queryset=visible_villages)
     status = ChoiceFilter(label=_("Status"), choices=Appeal.Status.choices, empty_label=_("All"))
     channel = ChoiceFilter(
@@ -31,15 +37,21 @@ class AppealFilter(django_filters.FilterSet):
 
     class Meta:
         model = Appeal
-        fields = ["station", "village", "status", "channel", "due", "since", "until"]
+        fields = ["station", "officer", "village", "status", "channel", "due", "since", "until"]
 
     def by_term(self, queryset, name, value):
         return due(queryset, value)
 
 
 def due(queryset, which: str):
-    """Open appeals past their deadline ("overdue") or reaching it within three days."""
+    """Open appeals past their deadline ("overdue") or reaching it within three days
+    ("soon"); "late": overdue, or answered after the deadline."""
     today = timezone.localdate()
+    if which == "late":
+        return queryset.filter(
+            Q(status__in=Appeal.OPEN_STATUSES, deadline__lt=today)
+            | Q(status=Appeal.Status.ANSWERED, answered_on__gt=F("deadline"))
+        )
     if which == "overdue":
         return queryset.open().filter(deadline__lt=today)
     if which == "soon":

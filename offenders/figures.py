@@ -8,10 +8,11 @@ from django.db.models import Count, Q
 from .models import Offender
 
 
-def register_counts(stations, start: datetime.date, end: datetime.date) -> dict[str, int]:
-    """``stations``: ids or a queryset of stations; the period's days ``start``..``end``."""
+def register_counts(start: datetime.date, end: datetime.date, **where) -> dict[str, int]:
+    """The period's days ``start``..``end``, of the entries ``where`` selects (a station's,
+    an officer's: ``station__in=…``, ``officer=…``)."""
     # (aliases of their own: an aggregate may not take a field's name)
-    counts = Offender.objects.filter(station__in=stations).aggregate(
+    counts = Offender.objects.filter(**where).aggregate(
         on=Count("pk", filter=Q(taken_on__gte=start, taken_on__lte=end)),
         off=Count("pk", filter=Q(taken_off_on__gte=start, taken_off_on__lte=end)),
         now=Count(

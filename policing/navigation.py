@@ -47,6 +47,8 @@ SECTIONS = [
             "prevention.view_preventiveevent", "prevention:", COMMUNITY_WORK),
     Section(_("Residents' appeals"), "appeals:appeal_list", "appeals.view_appeal", "appeals:",
             COMMUNITY_WORK),
+    Section(_("Report to the council"), "council_report", "officers.view_officer",
+            ":council_report", COMMUNITY_WORK),
     Section(_("Preventive register"), "offenders:offender_list", "offenders.view_offender",
             "offenders:", COMMUNITY_WORK, police_only=True),
     Section(_("Incident log"), "officers:incident_list", "officers.view_incident",

@@ -23,7 +23,7 @@ from officers.incidents.orders import expiring_orders
 from officers.models import Incident, Officer
 from officers.models.people import OfficerQuerySet
 from prevention.models import PreventiveEvent
-from reports import aggregates
+from reports import aggregates, council
 from reports.charts import BarChart
 from stations import selectors
 from stations.models import Community, Handover, Station, Village
@@ -84,6 +84,15 @@ def home(request: HttpRequest) -> HttpResponse:
         appeals = Appeal.objects.visible_to(user)
         context["appeals_overdue"] = due(appeals, "overdue").count()
         context["appeals_due_soon"] = due(appeals, "soon").count()
+    if officer is not None:
+        context["council_due"] = council.next_due(officer)
+        context["council_never"] = context["council_due"] is None
+        context["today"] = timezone.localdate()
+    if user_role(user) == SUPERVISOR:
+        supervised_officers = Officer.objects.active().filter(station__in=supervised)
+        context["council_reports_due"] = council.reports_due(
+            supervised_officers, timezone.localdate()
+        )
     if user.has_perm("stations.add_handover"):
         context["unconfirmed_count"] = Handover.objects.unconfirmed().count()
     if user_role(user) in (COUNCIL_STAFF, SUPERVISOR, ADMINISTRATOR):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import ChoiceFilter, DayFilter, ModelChoiceFilter
 from core.forms import AllYesNo, DateInput
-from stations.filters import visible_officers, visible_villages
+from stations.filters import visible_officers, visible_stations, visible_villages
 
 from .models import Incident
 
@@ -16,6 +16,7 @@ class IncidentFilter(django_filters.FilterSet):
     where the person may read it: restricted details stay hidden in search too."""
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
+    station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
     village = ModelChoiceFilter(label=_("Village"), empty_label=_("All"), queryset=visible_villages)
     category = ChoiceFilter(
         label=_("Category"), choices=Incident.Category.choices, empty_label=_("All")
@@ -43,6 +44,7 @@ class IncidentFilter(django_filters.FilterSet):
         model = Incident
         fields = [
             "q",
+            "station",
             "village",
             "category",
             "report_status",

@@ -301,8 +301,8 @@ def test_the_counts_take_the_period_and_the_stations(officer, other_officer):
     factories.make_offender(other_officer, taken_on=TODAY - 10 * DAY)
     stations = [officer.station_id]
 
-    this_month = register_counts(stations, TODAY - 30 * DAY, TODAY)
-    last_year = register_counts(stations, year_ago - 30 * DAY, year_ago)
+    this_month = register_counts(TODAY - 30 * DAY, TODAY, station__in=stations)
+    last_year = register_counts(year_ago - 30 * DAY, year_ago, station__in=stations)
 
     assert this_month == {"taken_on": 1, "taken_off": 1, "on_register": 2}
     assert last_year == {"taken_on": 2, "taken_off": 0, "on_register": 2}

@@ -127,6 +127,7 @@ PAGES: list[tuple[str, str | None, list[str | int]]] = [
     ("offenders:offender_update", "own_offender", [LOGIN, 200, 200, 403, 403]),
     ("offenders:offender_update", "other_offender", [LOGIN, 404, 404, 403, 403]),
     ("monthly_report", None, [LOGIN, 200, 200, 200, 200]),
+    ("council_report", None, [LOGIN, 200, 200, 200, 200]),
     ("search", None, [LOGIN, 200, 200, 200, 200]),
     # Search-as-you-type of the filters: what each may read (test_choice_search).
     ("choice_search", "report/communities", [LOGIN, 200, 200, 200, 200]),

@@ -29,6 +29,7 @@ OUTSIDE_THE_TABLE = {
     "prevention:preventiveevent_photo": "photo files (test_preventive_work)",
     "appeals:appeal_step": "POST only (test_appeals)",
     "offenders:offender_step": "POST only (test_register)",
+    "council_report_presented": "POST only (test_council_report)",
     "stations:handover_confirm": "POST only (test_handovers)",
     "service_worker": "public: the service worker's script, nothing personal (test_offline)",
     "manifest": "public: the web app manifest (test_offline)",

@@ -58,11 +58,7 @@ def walk(officer, scene) -> list[str]:
         reverse("admin:index"),
         reverse("audit:auditentry_list"),
     ]
-    return (
-        pages
-        + admin_pages(Offender, scene["offender"])
-        + admin_pages(Appeal, scene["appeal"])
-    )
+    return pages + admin_pages(Offender, scene["offender"]) + admin_pages(Appeal, scene["appeal"])
 
 
 def text_of(response) -> str:
@@ -80,9 +76,7 @@ def test_no_page_names_the_register_or_the_resident(client, request, officer, sc
     assert all(r.status_code in (200, 302, 403) for r in seen.values()), {
         url: r.status_code for url, r in seen.items() if r.status_code not in (200, 302, 403)
     }
-    leaks = {
-        url: secret for url, r in seen.items() for secret in SECRETS if secret in text_of(r)
-    }
+    leaks = {url: secret for url, r in seen.items() for secret in SECRETS if secret in text_of(r)}
     assert leaks == {}
 
 
@@ -95,9 +89,7 @@ def test_subject_access_does_not_reach_the_register(client, admin_user, scene):
     )
 
     assert page.status_code == 200
-    assert OFFENDER_NAME not in page.content.decode().replace(
-        f'value="{OFFENDER_NAME}"', ""
-    )
+    assert OFFENDER_NAME not in page.content.decode().replace(f'value="{OFFENDER_NAME}"', "")
 
 
 def test_the_walk_would_see_the_names(client, officer_user, officer, scene):
