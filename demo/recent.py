@@ -25,6 +25,7 @@ from core.images import reencode_image
 from demo import appeals as demo_appeals
 from demo import dates as demo_dates
 from demo import driving
+from demo import offenders as demo_offenders
 from demo import prevention as demo_prevention
 from officers import services as shifts_service
 from officers.incidents import services as incidents
@@ -99,6 +100,8 @@ def carry_on(*, staff, supervisor, today: datetime.date | None = None) -> None:
     demo_appeals.appeals_up_to(today, officers)
     custody_scenes(today, officers, staff)
     urgent_order()
+    demo_offenders.register_up_to(today, officers)
+    demo_offenders.reports_presented(today, officers)
     photos(officers)
 
 

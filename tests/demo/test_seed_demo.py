@@ -176,3 +176,19 @@ def test_the_cars_are_refuelled_at_their_odometer_between_shifts():
         assert odometers == sorted(set(odometers))  # the odometer only goes up
         assert all(r.odometer_km == car.last_odometer(at=r.filled_at) for r in records)
         assert all(r.litres > 0 and r.cost_uah > 0 for r in records)
+
+
+def test_it_keeps_a_preventive_register_and_a_report_presented():
+    from offenders.models import Offender, OffenderWork
+    from reports.models import PresentedReport
+
+    call_command("seed_demo", stdout=io.StringIO())
+    before = Offender.objects.count()
+    call_command("seed_demo", stdout=io.StringIO())
+
+    on_register = Offender.objects.on_register()
+    assert Offender.objects.count() == before > 10
+    assert 0 < on_register.count() < before  # some taken off after their half-year
+    assert not on_register.filter(taken_on__lt=timezone.localdate() - datetime.timedelta(days=400))
+    assert OffenderWork.objects.filter(offender__in=on_register).exists()
+    assert PresentedReport.objects.count() == 1
