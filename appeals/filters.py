@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import ChoiceFilter, ModelChoiceFilter
 from core.forms import DateInput
-from stations.filters import visible_officers, visible_stations, visible_villages
+from stations.filters import (
+    visible_communities,
+    visible_officers,
+    visible_stations,
+    visible_villages,
+)
 
 from . import deadlines
 from .models import Appeal
@@ -20,6 +25,9 @@ DUE_CHOICES = [
 
 
 class AppealFilter(django_filters.FilterSet):
+    community = ModelChoiceFilter(
+        label=_("Community"), empty_label=_("All"), queryset=visible_communities
+    )
     station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
     officer = ModelChoiceFilter(label=_("Officer"), empty_label=_("All"), queryset=visible_officers)
     village = ModelChoiceFilter(label=_("Village"), empty_label=_("All"), queryset=visible_villages)
@@ -37,7 +45,17 @@ class AppealFilter(django_filters.FilterSet):
 
     class Meta:
         model = Appeal
-        fields = ["station", "officer", "village", "status", "channel", "due", "since", "until"]
+        fields = [
+            "community",
+            "station",
+            "officer",
+            "village",
+            "status",
+            "channel",
+            "due",
+            "since",
+            "until",
+        ]
 
     def by_term(self, queryset, name, value):
         return due(queryset, value)

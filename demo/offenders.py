@@ -79,9 +79,9 @@ def _work_until(offender: Offender, officer: Officer, today: datetime.date, rng)
 
 def reports_presented(today: datetime.date, officers: list[Officer]) -> None:
     """The first officer presented the last half-year five months ago."""
-    if not officers or PresentedReport.objects.exists():
+    officer = next((o for o in officers if o.user is not None), None)
+    if officer is None or officer.user is None or PresentedReport.objects.exists():
         return
-    officer = officers[0]
     presented_on = today - datetime.timedelta(days=150)
     PresentedReport.objects.create(
         officer=officer,

@@ -5,12 +5,23 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import ChoiceFilter, ModelChoiceFilter, OrderingFilter
 from core.forms import DateInput
-from stations.filters import visible_officers, visible_stations, visible_villages
+from stations.filters import (
+    visible_communities,
+    visible_officers,
+    visible_stations,
+    visible_villages,
+)
 
 from .models import PreventiveEvent
 
 
 class PreventiveEventFilter(django_filters.FilterSet):
+    community = ModelChoiceFilter(
+        label=_("Community"),
+        empty_label=_("All"),
+        queryset=visible_communities,
+        field_name="station__village__community",
+    )
     station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
     officer = ModelChoiceFilter(label=_("Officer"), empty_label=_("All"), queryset=visible_officers)
     village = ModelChoiceFilter(label=_("Village"), empty_label=_("All"), queryset=visible_villages)
@@ -33,4 +44,4 @@ class PreventiveEventFilter(django_filters.FilterSet):
 
     class Meta:
         model = PreventiveEvent
-        fields = ["station", "officer", "village", "kind", "topic", "since", "until"]
+        fields = ["community", "station", "officer", "village", "kind", "topic", "since", "until"]

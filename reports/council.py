@@ -19,13 +19,15 @@ from django.utils.translation import gettext as _
 from appeals.models import Appeal
 from core.months import add_months
 from offenders.figures import register_counts
-from officers.models import Incident, Officer, RestrainingOrder, Shift
+from officers.models import Incident, Officer, Shift
 from prevention.models import PreventiveEvent
 from reports.aggregates import SHIFT_LENGTH, _hours
 from reports.models import PresentedReport
-from stations.models import Station
+from stations.models import Community, Station
 
 REPORT_EVERY_MONTHS = 6  # Order 650: at least twice a year
+# The figures of prevention beside response (``balance``), shown even when nought.
+BALANCE = ("incidents", "orders", "events", "people", "received", "late", "on_register")
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -69,6 +71,7 @@ class Figure:
     now: float
     before: float
     url: str = ""
+    key: str = ""
 
     @property
     def change(self) -> float:
@@ -84,29 +87,36 @@ class Section:
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose report: one officer's, or a station's (all its officers')."""
+    """Whose figures: one officer's, a station's (all its officers'), or a community's."""
 
     officer: Officer | None = None
     station: Station | None = None
+    community: Community | None = None
+    stations: tuple[int, ...] | None = None  # every station a person reads (the dashboard)
 
     @property
     def name(self) -> str:
         if self.officer is not None:
             return f"{self.officer.get_rank_display()} {self.officer.full_name}"
-        assert self.station is not None
-        return self.station.name
+        return str(self.station or self.community)
 
-    def where(self, officer_field: str, station_field: str) -> dict:
+    def where(self, officer: str, station: str, community: str) -> dict:
+        """The rows of this scope, given each model's path to an officer, a station and
+        a community."""
         if self.officer is not None:
-            return {officer_field: self.officer}
-        return {station_field: self.station}
+            return {officer: self.officer}
+        if self.station is not None:
+            return {station: self.station}
+        if self.stations is not None:
+            return {f"{station}__in": self.stations}
+        return {community: self.community}
 
     def filters(self, **extra) -> dict:
-        """The list filters of this scope (an officer's, or a station's)."""
-        if self.officer is not None:
-            return {"officer": self.officer.pk, **extra}
-        assert self.station is not None
-        return {"station": self.station.pk, **extra}
+        """The list filters of this scope."""
+        for name in ("officer", "station", "community"):
+            if (chosen := getattr(self, name)) is not None:
+                return {name: chosen.pk, **extra}
+        return extra  # every station the person reads: the lists show just those
 
 
 def _url(name: str, **query) -> str:
@@ -121,14 +131,16 @@ def _compare(counts_of, now: Period, before: Period, rows) -> list[Figure]:
     """``rows``: (key, label, url of the rows now); ``counts_of(period)`` → {key: n}."""
     this, last = counts_of(now), counts_of(before)
     return [
-        Figure(str(label), this.get(key, 0), last.get(key, 0), url)
+        Figure(str(label), this.get(key, 0), last.get(key, 0), url, key)
         for key, label, url in rows
-        if this.get(key, 0) or last.get(key, 0)
+        if this.get(key, 0) or last.get(key, 0) or key in BALANCE
     ]
 
 
 def incident_sections(scope: Scope, now: Period, before: Period) -> list[Section]:
-    incidents = Incident.objects.counted().filter(**scope.where("reporting_officer", "station"))
+    incidents = Incident.objects.counted().filter(
+        **scope.where("reporting_officer", "station", "community")
+    )
 
     def grouped(column: str):
         def counts(period: Period) -> dict:
@@ -167,18 +179,16 @@ def incident_sections(scope: Scope, now: Period, before: Period) -> list[Section
         [(pk, name, link(village=pk)) for pk, name in sorted(villages.items(), key=lambda v: v[1])],
     )
     total = sum(f.now for f in by_category), sum(f.before for f in by_category)
-    orders = RestrainingOrder.objects.filter(
-        **scope.where("incident__reporting_officer", "incident__station")
-    )
 
     def order_count(period: Period) -> dict:
         lo, hi = period.moments()
-        return {"orders": orders.filter(issued_at__gte=lo, issued_at__lt=hi).count()}
+        in_period = incidents.filter(occurred_at__gte=lo, occurred_at__lt=hi)
+        return {"orders": in_period.filter(restraining_order__isnull=False).count()}
 
     summary = [
-        Figure(_("Incidents registered"), total[0], total[1], link()),
+        Figure(_("Incidents registered"), total[0], total[1], link(), "incidents"),
         *_compare(order_count, now, before, [("orders", _("Urgent restraining orders issued"),
-                                                link(category="domestic_violence"))]),
+                                                link(with_order="true"))]),
     ]  # fmt: skip
     return [
         Section("incidents", _("Incidents"), summary),
@@ -188,7 +198,7 @@ def incident_sections(scope: Scope, now: Period, before: Period) -> list[Section
 
 
 def appeal_section(scope: Scope, now: Period, before: Period) -> list[Section]:
-    appeals = Appeal.objects.filter(**scope.where("officer", "station"))
+    appeals = Appeal.objects.filter(**scope.where("officer", "station", "community"))
 
     def counts(period: Period) -> dict:
         start, end = period.start, period.end
@@ -230,7 +240,9 @@ def appeal_section(scope: Scope, now: Period, before: Period) -> list[Section]:
 
 
 def prevention_sections(scope: Scope, now: Period, before: Period) -> list[Section]:
-    events = PreventiveEvent.objects.filter(**scope.where("officer", "station"))
+    events = PreventiveEvent.objects.filter(
+        **scope.where("officer", "station", "station__village__community")
+    )
 
     def grouped(column: str, value: str):
         def counts(period: Period) -> dict:
@@ -246,28 +258,33 @@ def prevention_sections(scope: Scope, now: Period, before: Period) -> list[Secti
     def link(**query) -> str:
         return _url("prevention:preventiveevent_list", **scope.filters(**query, **_dates(now)))
 
-    def section(key, title, column, choices) -> Section:
-        figures = _compare(
+    def section(key, title, column, choices, total: bool = False) -> Section:
+        counts = grouped(column, "n")
+        held = _compare(
+            lambda p: {"events": sum(counts(p).values())}, now, before,
+            [("events", _("Preventive events held"), link())],
+        ) if total else []  # fmt: skip
+        figures = held + _compare(
             grouped(column, "n"), now, before,
             [(k, label, link(**{column: k})) for k, label in choices],
         )  # fmt: skip
         people = grouped(column, "people")
         audience = _compare(
-            lambda p: {"all": sum(people(p).values())}, now, before,
-            [("all", _("People reached"), link())],
+            lambda p: {"people": sum(people(p).values())}, now, before,
+            [("people", _("People reached"), link())],
         )  # fmt: skip
         return Section(key, title, figures + audience)
 
     return [
         section("prevention_kind", _("Preventive work by kind"), "kind",
-                PreventiveEvent.Kind.choices),
+                PreventiveEvent.Kind.choices, total=True),
         section("prevention_topic", _("Preventive work by topic"), "topic",
                 PreventiveEvent.Topic.choices),
     ]  # fmt: skip
 
 
 def register_section(scope: Scope, now: Period, before: Period) -> list[Section]:
-    where = scope.where("officer", "station")
+    where = scope.where("officer", "station", "community")
     this, last = (register_counts(p.start, p.end, **where) for p in (now, before))
     labels = [
         ("taken_on", _("Offenders taken onto the preventive register")),
@@ -278,14 +295,15 @@ def register_section(scope: Scope, now: Period, before: Period) -> list[Section]
         Section(
             "register",
             _("Preventive register (counts only)"),
-            [Figure(str(label), this[key], last[key]) for key, label in labels],
+            [Figure(str(label), this[key], last[key], key=key) for key, label in labels],
         )
     ]
 
 
 def work_section(scope: Scope, now: Period, before: Period) -> list[Section]:
     shifts = Shift.objects.filter(
-        ended_at__isnull=False, **scope.where("officer", "officer__station")
+        ended_at__isnull=False,
+        **scope.where("officer", "officer__station", "officer__station__village__community"),
     )
 
     def counts(period: Period) -> dict:
@@ -309,8 +327,8 @@ def work_section(scope: Scope, now: Period, before: Period) -> list[Section]:
     return [Section("work", _("Shifts"), _compare(counts, now, before, rows))]
 
 
-def build(scope: Scope, period: Period) -> dict:
-    before = period.before()
+def build(scope: Scope, period: Period, before: Period | None = None) -> dict:
+    before = before or period.before()
     sections = [
         *incident_sections(scope, period, before),
         *appeal_section(scope, period, before),
@@ -319,6 +337,19 @@ def build(scope: Scope, period: Period) -> dict:
         *work_section(scope, period, before),
     ]
     return {"scope": scope, "period": period, "before": before, "sections": sections}
+
+
+def balance(scope: Scope, period: Period, before: Period | None = None) -> Section:
+    """Prevention beside response, for the council's dashboard and monthly report: the
+    incidents and orders, the preventive events and people reached, the appeals and
+    those not answered in time, and how many are on the register."""
+    report = build(scope, period, before)
+    figures = {f.key: f for section in report["sections"] for f in section.figures if f.key}
+    return Section(
+        "balance",
+        _("Prevention and response"),
+        [figures[key] for key in BALANCE if key in figures],
+    )
 
 
 def last_presented(officer: Officer) -> PresentedReport | None:

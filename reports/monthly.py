@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from core import exports
 from core.breadcrumbs import breadcrumbs
-from core.months import parse_month
+from core.months import add_months, parse_month
 from officers.models import Incident, Officer
 from officers.worktime import month_bounds
-from reports import aggregates
+from reports import aggregates, council
 from stations.models import Community, Custody, Vehicle
 
 
@@ -39,7 +39,16 @@ def build(user, community: Community, month: datetime.date) -> dict:
         "people": aggregates.officers_and_trainings(officers, month),
         "vehicles": aggregates.vehicle_costs(vehicles, month),
         "equipment": aggregates.equipment_issued(custodies, month),
+        "balance": council.balance(
+            council.Scope(community=community),
+            _month_period(month),
+            _month_period(add_months(month, -1)),
+        ),
     }
+
+
+def _month_period(month: datetime.date) -> council.Period:
+    return council.Period(month, add_months(month, 1) - datetime.timedelta(days=1))
 
 
 def _xlsx(report: dict) -> HttpResponse:
@@ -69,6 +78,10 @@ def _xlsx(report: dict) -> HttpResponse:
                 )
                 for row in report["vehicles"]
             ],
+        ),
+        (
+            (report["balance"].title, *comparison[:2], _("Change")),
+            [(f.label, f.now, f.before, f.change) for f in report["balance"].figures],
         ),
         (
             (_("Kind"), _("Issued this month"), _("Held at month end")),

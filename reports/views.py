@@ -121,6 +121,7 @@ def dashboard(user) -> dict:
 
 def _dashboard_figures(user) -> dict:
     now = timezone.now()
+    today = timezone.localdate()
     year_ago = now - datetime.timedelta(days=365)
     return {
         "counted_at": now,
@@ -149,4 +150,10 @@ def _dashboard_figures(user) -> dict:
             reverse("stations:custody_report"),
         ),
         "acts_waiting": aggregates.acts_waiting(user),
+        "balance": council.balance(
+            council.Scope(
+                stations=tuple(Station.objects.visible_to(user).values_list("pk", flat=True))
+            ),
+            council.Period(today - datetime.timedelta(days=29), today),
+        ),
     }

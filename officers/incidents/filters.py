@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import ChoiceFilter, DayFilter, ModelChoiceFilter
 from core.forms import AllYesNo, DateInput
-from stations.filters import visible_officers, visible_stations, visible_villages
+from stations.filters import (
+    visible_communities,
+    visible_officers,
+    visible_stations,
+    visible_villages,
+)
 
 from .models import Incident
 
@@ -16,6 +21,9 @@ class IncidentFilter(django_filters.FilterSet):
     where the person may read it: restricted details stay hidden in search too."""
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
+    community = ModelChoiceFilter(
+        label=_("Community"), empty_label=_("All"), queryset=visible_communities
+    )
     station = ModelChoiceFilter(label=_("Station"), empty_label=_("All"), queryset=visible_stations)
     village = ModelChoiceFilter(label=_("Village"), empty_label=_("All"), queryset=visible_villages)
     category = ChoiceFilter(
@@ -28,6 +36,11 @@ class IncidentFilter(django_filters.FilterSet):
     not_closed = django_filters.BooleanFilter(
         label=_("Only cases not closed"),
         method="filter_not_closed",
+        widget=AllYesNo(),
+    )
+    with_order = django_filters.BooleanFilter(
+        label=_("Urgent restraining order"),
+        method="filter_with_order",
         widget=AllYesNo(),
     )
     reporting_officer = ModelChoiceFilter(
@@ -44,12 +57,14 @@ class IncidentFilter(django_filters.FilterSet):
         model = Incident
         fields = [
             "q",
+            "community",
             "station",
             "village",
             "category",
             "report_status",
             "case_status",
             "not_closed",
+            "with_order",
             "reporting_officer",
             "since",
             "until",
@@ -61,6 +76,11 @@ class IncidentFilter(django_filters.FilterSet):
 
     def filter_not_closed(self, queryset, name, value):
         return queryset.exclude(case_status=Incident.Case.CLOSED) if value else queryset
+
+    def filter_with_order(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(restraining_order__isnull=not value)
 
     def search(self, queryset, name, value):
         value = value.strip()

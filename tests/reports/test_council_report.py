@@ -12,6 +12,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.months import add_months
+from officers.models import Incident, RestrainingOrder
 from reports.council import Period, same_day_months_later
 from reports.models import PresentedReport
 from tests import factories
@@ -39,6 +41,10 @@ def scene(officer, officer_user, other_officer):
     ]:
         factories.make_incident(officer, category, occurred_at=at(day), reported_at=at(day),
                                 description=DESCRIPTION)  # fmt: skip
+    RestrainingOrder.objects.create(
+        incident=Incident.objects.get(category="domestic_violence"),
+        number="5", issued_at=at(TODAY - 5 * DAY), valid_until=at(TODAY), no_contact=True,
+    )  # fmt: skip
     factories.make_incident(other_officer, "theft")
     answered = factories.make_appeal(officer, received_on=TODAY - 30 * DAY)
     from appeals.services import appeal_answer
@@ -99,6 +105,7 @@ def test_an_officer_opens_their_own_report_with_both_periods(client, officer_use
     assert figures["Взято на профілактичний облік"].now == 1
     assert figures["На обліку наприкінці періоду"].now == 2
     assert figures["Кілометрів пройдено"].now == 60
+    assert figures["Винесено термінових заборонних приписів"].now == 1
     assert figures["Годин на чергуванні"].now == 8.0
 
 
@@ -115,6 +122,43 @@ def test_each_figure_is_the_rows_its_link_lists_in_both_periods(client, staff_us
             continue  # hours, kilometres and people: sums over the rows, not their count
         assert rows_behind(client, figure.url) == figure.now, figure.label
         assert rows_behind(client, figure.url, before) == figure.before, figure.label
+
+
+def linked_rows_match(client, section, before: Period) -> int:
+    """Each linked figure of ``section`` is the rows its list exports, now and before."""
+    checked = 0
+    for figure in section.figures:
+        if not figure.url or figure.key == "people":
+            continue
+        assert rows_behind(client, figure.url) == figure.now, figure.label
+        assert rows_behind(client, figure.url, before) == figure.before, figure.label
+        checked += 1
+    return checked
+
+
+def test_the_monthly_report_sets_prevention_beside_response(client, staff_user, scene):
+    month = add_months(TODAY.replace(day=1), -1)
+    before = Period(add_months(month, -1), month - DAY)
+    client.force_login(staff_user)
+
+    response = client.get(reverse("monthly_report"), {"month": f"{month:%Y-%m}"})
+
+    balance = response.context["balance"]
+    keys = [f.key for f in balance.figures]
+    assert keys == ["incidents", "orders", "events", "people", "received", "late", "on_register"]
+    assert linked_rows_match(client, balance, before) == 5
+    assert "Профілактика і реагування" in response.content.decode()
+
+
+def test_the_dashboard_sets_prevention_beside_response(client, staff_user, scene):
+    client.force_login(staff_user)
+
+    balance = client.get(reverse("home")).context["dashboard"]["balance"]
+
+    figures = {f.key: f for f in balance.figures}
+    assert (figures["incidents"].now, figures["events"].now, figures["people"].now) == (4, 2, 160)
+    assert figures["on_register"].now == 2
+    assert linked_rows_match(client, balance, Period(TODAY - 59 * DAY, TODAY - 30 * DAY)) == 5
 
 
 def test_the_report_names_nobody_on_screen_or_in_the_xlsx(client, staff_user, scene):
