@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .incidents import urls as incident_urls
-from .views import districts, people, privacy, shifts, timesheets
+from .views import districts, people, privacy, reception, shifts, timesheets
 
 app_name = "officers"
 
@@ -31,6 +31,9 @@ urlpatterns = [
     path("timesheets/stations/<int:pk>/close/", timesheets.month_close, name="month_close"),
     path("timesheets/officers/<int:pk>/", timesheets.officer_timesheet, name="officer_timesheet"),
     path("stations/<int:pk>/week/", timesheets.station_week, name="station_week"),
+    path("villages/<int:pk>/notice/", reception.reception_notice, name="reception_notice"),
+    path("public/<int:pk>/", reception.public_community, name="public_community"),
+    path("public/officers/<int:pk>/photo/", reception.public_photo, name="public_photo"),
     path("privacy/subject-access/", privacy.subject_access, name="subject_access"),
     *incident_urls.urlpatterns,
 ]

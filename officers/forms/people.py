@@ -33,6 +33,9 @@ class OfficerForm(PhotoFormMixin, ScopedModelForm):
             "status",
             "lives_in_community",
             "photo",
+            "public_consent",
+            "public_phone",
+            "public_photo",
         ]
         field_classes = {"villages": ModelMultipleChoiceField}
         widgets = {
@@ -67,6 +70,12 @@ class OfficerForm(PhotoFormMixin, ScopedModelForm):
                     _("%(villages)s: not in the community of the officer's station.")
                     % {"villages": ", ".join(v.name for v in foreign)},
                 )
+        if not cleaned.get("public_consent"):
+            for name in ("public_phone", "public_photo"):
+                if cleaned.get(name):
+                    self.add_error(
+                        name, _("Only with the officer's agreement to the public page above.")
+                    )
         if self.instance.pk and self.instance.status == Officer.Status.LEFT:
             # Putting a departed officer back on the roster clears the departure date.
             self.instance.left_on = None

@@ -97,6 +97,20 @@ class Officer(models.Model):
     )
     left_on = models.DateField(_("left on"), null=True, blank=True)
     lives_in_community = models.BooleanField(_("lives in the community"), default=False)
+    # what the officer agreed to show on the community's public page (if it has one)
+    public_consent = models.BooleanField(
+        _("shown on the public page"),
+        default=False,
+        help_text=_(
+            "The officer agreed to be named, with rank and station, on the community's page."
+        ),
+    )
+    public_phone = models.BooleanField(
+        _("with the phone"), default=False, help_text=_("The officer agreed to show the phone.")
+    )
+    public_photo = models.BooleanField(
+        _("with the photo"), default=False, help_text=_("The officer agreed to show the photo.")
+    )
     history = HistoricalRecords(m2m_fields=[villages])
 
     objects = OfficerQuerySet.as_manager()

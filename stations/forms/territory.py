@@ -17,7 +17,7 @@ class CommunityForm(ScopedModelForm):
 
     class Meta:
         model = Community
-        fields = ["name", "oblast", "memorandum_date", "memorandum_document"]
+        fields = ["name", "oblast", "memorandum_date", "memorandum_document", "public_page"]
         widgets = {"memorandum_date": DateInput()}
 
 

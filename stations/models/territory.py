@@ -113,6 +113,14 @@ class Community(models.Model):
         blank=True,
         help_text=_("The signed memorandum as a PDF file."),
     )
+    public_page = models.BooleanField(
+        _("public page"),
+        default=False,
+        help_text=_(
+            "Residents see the stations, reception hours and the officers who agreed, without"
+            " signing in."
+        ),
+    )
     history = HistoricalRecords()
 
     objects = CommunityQuerySet.as_manager()

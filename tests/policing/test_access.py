@@ -52,6 +52,11 @@ PAGES: list[tuple[str, str | None, list[str | int]]] = [
     ("officers:district_list", None, [LOGIN, 200, 200, 200, 200]),
     ("officers:district_detail", "own_officer", [LOGIN, 200, 200, 200, 200]),
     ("officers:district_detail", "other_officer", [LOGIN, 404, 404, 200, 200]),
+    ("officers:reception_notice", "own_village", [LOGIN, 200, 200, 200, 200]),
+    ("officers:reception_notice", "other_village", [LOGIN, 404, 404, 200, 200]),
+    # the community's public page: off unless switched on (tests/officers/test_reception)
+    ("officers:public_community", "own_community", [404, 404, 404, 404, 404]),
+    ("officers:public_photo", "own_officer", [404, 404, 404, 404, 404]),
     ("officers:training_update", "own_training", [LOGIN, 403, 403, 200, 200]),
     ("stations:vehicle_list", None, [LOGIN, 200, 200, 200, 200]),
     ("stations:vehicle_detail", "own_vehicle", [LOGIN, 200, 200, 200, 200]),

@@ -48,7 +48,8 @@ class Command(BaseCommand):
         community, _ = Community.objects.get_or_create(
             name="Маріупольська міська територіальна громада",
             oblast="Донецька",
-            defaults={"memorandum_date": datetime.date(2021, 9, 1)},
+            # the public page is off unless switched on; the demo shows it
+            defaults={"memorandum_date": datetime.date(2021, 9, 1), "public_page": True},
         )
         villages = {}
         for name, latin, kind, population, lat, lon in VILLAGES:
@@ -93,6 +94,10 @@ class Command(BaseCommand):
                     "service_start": datetime.date(2021, 10, 19),
                     "lives_in_community": lives_here,
                     "phone": f"+380 67 000 {badge[-4:-2]} {badge[-2:]}",
+                    # each agreed to be named on the public page; the officer login, with
+                    # the phone too
+                    "public_consent": True,
+                    "public_phone": badge == "0001001",
                 },
             )
             if created:
