@@ -6,6 +6,7 @@ as counts (``figures``)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -51,6 +52,14 @@ class OffenderList(RegistryListView):
     filterset_class = OffenderFilter
     template_name = "offenders/offender_list.html"
     select_related = ("officer", "station")
+
+    def get_queryset(self):
+        # those on the register first, the newest first; then those taken off
+        return (
+            super()
+            .get_queryset()
+            .order_by(F("taken_off_on").desc(nulls_first=True), "-taken_on", "-pk")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

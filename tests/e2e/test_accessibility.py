@@ -157,7 +157,7 @@ FOLLOW = {"admin": re.compile(r"/(admin|audit|privacy)/")}
 FORMS_SENT_EMPTY = {
     "staff": ["/villages/new/", "/officers/new/", "/acts/issue/", "/vehicles/new/"],
     "supervisor": [],
-    "officer": ["/incidents/new/"],
+    "officer": ["/incidents/new/", "/register/new/"],
     "admin": ["/privacy/subject-access/"],
 }
 
