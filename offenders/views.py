@@ -22,12 +22,15 @@ from core.once import already_sent, create_once, sent_before
 from core.refusals import Refused
 from officers.duty import own_officer
 from officers.models import Incident, Party
+from stations.rules import supervised_ids
 
 from . import services
 from .filters import OffenderFilter
 from .forms import OffenderForm, TakeOffForm, WorkForm
 from .models import Offender
 from .rules import keeps_a_register
+
+VIEWS_SHOWN = 20
 
 
 def police_only(view):
@@ -102,6 +105,10 @@ def _page(request, offender: Offender, sent=None) -> HttpResponse:
             "forms": forms,
             "sent_step": sent[0] if sent else "",
             "history": history_entries(offender),
+            # who opened it, for the station's supervisors (this view is logged first)
+            "views": list(offender.views.select_related("user")[:VIEWS_SHOWN])
+            if offender.station_id in supervised_ids(request.user)
+            else [],
             "today": timezone.localdate(),
             "breadcrumbs": _crumbs(str(offender)),
         },

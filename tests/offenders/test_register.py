@@ -261,6 +261,13 @@ def test_a_colleague_of_the_station_reads_the_entry_and_is_logged(
 
     assert OFFENDER_NAME in page
     assert OffenderView.objects.filter(user=supervisor_user).count() == 1
+    assert "Хто відкривав цю справу" in page  # the station's supervisor sees who read it
+
+
+def test_an_officer_does_not_see_who_opened_the_entry(signed_in, offender):
+    page = page_of(signed_in.get(offender.get_absolute_url()))
+
+    assert "Хто відкривав цю справу" not in page
 
 
 @pytest.mark.parametrize("who", ["staff_user", "admin_user", "other_officer_user"])
