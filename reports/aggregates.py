@@ -32,7 +32,7 @@ TOP = 10
 SHIFT_LENGTH = ExpressionWrapper(F("ended_at") - F("started_at"), output_field=DurationField())
 
 
-def _hours(value: datetime.timedelta | None) -> float:
+def hours_of(value: datetime.timedelta | None) -> float:
     return round((value or datetime.timedelta()).total_seconds() / 3600, 1)
 
 
@@ -116,7 +116,7 @@ def patrol_by_village(user, start, end, community=None, top: int | None = None) 
         {
             "village": row["villages__name"],
             "visits": row["visits"],
-            "hours": _hours(row["time"]),
+            "hours": hours_of(row["time"]),
             "url": reverse("officers:shift_list") + f"?village={row['villages__id']}&since={since}",
         }
         for row in rows

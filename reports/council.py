@@ -8,6 +8,7 @@ but how many. The screen, the printout and the XLSX are the same sections.
 
 import calendar
 import datetime
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -21,7 +22,7 @@ from core.months import add_months
 from offenders.figures import register_counts
 from officers.models import Incident, Officer, Shift
 from prevention.models import PreventiveEvent
-from reports.aggregates import SHIFT_LENGTH, _hours
+from reports.aggregates import SHIFT_LENGTH, hours_of
 from reports.models import PresentedReport
 from stations.models import Community, Station
 
@@ -57,11 +58,10 @@ class Period:
 
     def moments(self) -> tuple[datetime.datetime, datetime.datetime]:
         """[from, to) in Kyiv time, for the moment columns."""
-        day = datetime.time()
+        midnight = datetime.time()
         return (
-            timezone.make_aware(datetime.datetime.combine(self.start, day)),
-            timezone.make_aware(datetime.datetime.combine(self.end, day))
-            + datetime.timedelta(days=1),
+            timezone.make_aware(datetime.datetime.combine(self.start, midnight)),
+            timezone.make_aware(datetime.datetime.combine(self.end + ONE_DAY, midnight)),
         )
 
 
@@ -244,36 +244,37 @@ def prevention_sections(scope: Scope, now: Period, before: Period) -> list[Secti
         **scope.where("officer", "station", "station__village__community")
     )
 
-    def grouped(column: str, value: str):
-        def counts(period: Period) -> dict:
-            rows = (
-                events.filter(held_on__gte=period.start, held_on__lte=period.end)
-                .values(column)
-                .annotate(n=Count("pk"), people=Sum("audience"))
-            )
-            return {row[column]: row[value] or 0 for row in rows}
-
-        return counts
+    @functools.cache
+    def grouped(column: str, period: Period) -> dict:
+        """{value of ``column``: (events, people)} of the period: one query each."""
+        rows = (
+            events.filter(held_on__gte=period.start, held_on__lte=period.end)
+            .values(column)
+            .annotate(n=Count("pk"), people=Sum("audience"))
+        )
+        return {row[column]: (row["n"], row["people"] or 0) for row in rows}
 
     def link(**query) -> str:
         return _url("prevention:preventiveevent_list", **scope.filters(**query, **_dates(now)))
 
     def section(key, title, column, choices, total: bool = False) -> Section:
-        counts = grouped(column, "n")
-        held = _compare(
-            lambda p: {"events": sum(counts(p).values())}, now, before,
-            [("events", _("Preventive events held"), link())],
-        ) if total else []  # fmt: skip
-        figures = held + _compare(
-            grouped(column, "n"), now, before,
-            [(k, label, link(**{column: k})) for k, label in choices],
-        )  # fmt: skip
-        people = grouped(column, "people")
-        audience = _compare(
-            lambda p: {"people": sum(people(p).values())}, now, before,
-            [("people", _("People reached"), link())],
-        )  # fmt: skip
-        return Section(key, title, figures + audience)
+        def count(period: Period) -> dict:
+            return {k: n for k, (n, _people) in grouped(column, period).items()}
+
+        def sums(period: Period) -> dict:
+            values = grouped(column, period).values()
+            return {"events": sum(n for n, _p in values), "people": sum(p for _n, p in values)}
+
+        held = [("events", _("Preventive events held"), link())] if total else []
+        return Section(
+            key,
+            title,
+            _compare(sums, now, before, held)
+            + _compare(
+                count, now, before, [(k, label, link(**{column: k})) for k, label in choices]
+            )
+            + _compare(sums, now, before, [("people", _("People reached"), link())]),
+        )
 
     return [
         section("prevention_kind", _("Preventive work by kind"), "kind",
@@ -313,7 +314,7 @@ def work_section(scope: Scope, now: Period, before: Period) -> list[Section]:
             time=Sum(SHIFT_LENGTH),
             km=Sum(F("odometer_end") - F("odometer_start")),
         )
-        return {"shifts": figures["shifts"], "hours": _hours(figures["time"]),
+        return {"shifts": figures["shifts"], "hours": hours_of(figures["time"]),
                 "km": figures["km"] or 0}  # fmt: skip
 
     def link() -> str:

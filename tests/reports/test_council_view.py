@@ -214,9 +214,19 @@ def grow(officer, village, n):
         factories.make_vehicle(officer.station)
 
 
-@pytest.mark.parametrize("url", ["/", "/report/?month=2022-01", "/search/?q=велосипед"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/report/?month=2022-01",
+        "/search/?q=велосипед",
+        "/report/council/?station={station}&since=2021-12-01&until=2022-02-01",
+    ],
+)
 def test_council_pages_do_not_grow_in_queries(client, staff_user, officer, village, url):
     client.force_login(staff_user)
+    url = url.format(station=officer.station_id)
+    assert client.get(url).status_code == 200
 
     grow(officer, village, 3)
     with_few = queries_for(client, url)
