@@ -22,6 +22,8 @@ from officers.districts import over_limit_count
 from officers.incidents.orders import expiring_orders
 from officers.models import Incident, Officer
 from officers.models.people import OfficerQuerySet
+from offenders.filters import in_state
+from offenders.models import Offender
 from prevention.models import PreventiveEvent
 from reports import aggregates, council
 from reports.charts import BarChart
@@ -84,6 +86,7 @@ def home(request: HttpRequest) -> HttpResponse:
         appeals = Appeal.objects.visible_to(user)
         context["appeals_overdue"] = due(appeals, "overdue").count()
         context["appeals_due_soon"] = due(appeals, "soon").count()
+        context["checks_overdue"] = in_state(Offender.objects.visible_to(user), "check_due").count()
     if officer is not None:
         context["council_due"] = council.next_due(officer)
         context["council_never"] = context["council_due"] is None

@@ -222,6 +222,9 @@ def test_an_overdue_check_is_flagged_and_filtered(signed_in, offender, officer):
     assert OFFENDER_NAME in due
     assert "Інший Кривдник" not in due
     assert "Перевірку мали провести" in detail
+    home = page_of(signed_in.get(reverse("home")))
+    assert "1 перевірку особи на профілактичному обліку прострочено." in home
+    assert OFFENDER_NAME not in home  # a count, not a name
 
 
 def test_taking_off_needs_a_reason_and_a_date_after_taking_on(signed_in, offender):
