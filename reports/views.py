@@ -17,13 +17,13 @@ from accounts.roles import ADMINISTRATOR, COUNCIL_STAFF, OFFICER, SUPERVISOR, us
 from appeals.filters import due
 from appeals.models import Appeal
 from core.offline import keep_offline
+from offenders.filters import in_state
+from offenders.models import Offender
 from officers import duty
 from officers.districts import over_limit_count
 from officers.incidents.orders import expiring_orders
 from officers.models import Incident, Officer
 from officers.models.people import OfficerQuerySet
-from offenders.filters import in_state
-from offenders.models import Offender
 from prevention.models import PreventiveEvent
 from reports import aggregates, council
 from reports.charts import BarChart
