@@ -8,16 +8,25 @@ from django.db.models import Count, Q
 from .models import Offender
 
 
-def register_counts(start: datetime.date, end: datetime.date, **where) -> dict[str, int]:
-    """The period's days ``start``..``end``, of the entries ``where`` selects (a station's,
-    an officer's: ``station__in=…``, ``officer=…``)."""
-    # (aliases of their own: an aggregate may not take a field's name)
-    counts = Offender.objects.filter(**where).aggregate(
-        on=Count("pk", filter=Q(taken_on__gte=start, taken_on__lte=end)),
-        off=Count("pk", filter=Q(taken_off_on__gte=start, taken_off_on__lte=end)),
-        now=Count(
+def register_measures(start: datetime.date, end: datetime.date) -> dict[str, Count]:
+    """How many were taken on, taken off, and were on the register at the end of the
+    period's days ``start``..``end``: aggregates over entries."""
+    return {
+        "taken_on": Count("pk", filter=Q(taken_on__gte=start, taken_on__lte=end)),
+        "taken_off": Count("pk", filter=Q(taken_off_on__gte=start, taken_off_on__lte=end)),
+        "on_register": Count(
             "pk",
             filter=Q(taken_on__lte=end) & (Q(taken_off_on__isnull=True) | Q(taken_off_on__gt=end)),
         ),
+    }
+
+
+def register_counts(start: datetime.date, end: datetime.date, **where) -> dict[str, int]:
+    """The counts of the entries ``where`` selects (a station's, an officer's:
+    ``station__in=…``, ``officer=…``)."""
+    measures = register_measures(start, end)
+    # (aliases of their own: an aggregate may not take a field's name)
+    row = Offender.objects.filter(**where).aggregate(
+        **{f"{name}_count": aggregate for name, aggregate in measures.items()}
     )
-    return {"taken_on": counts["on"], "taken_off": counts["off"], "on_register": counts["now"]}
+    return {name: row[f"{name}_count"] for name in measures}

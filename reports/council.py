@@ -8,7 +8,6 @@ but how many. The screen, the printout and the XLSX are the same sections.
 
 import calendar
 import datetime
-import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -19,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from appeals.models import Appeal
 from core.months import add_months
-from offenders.figures import register_counts
+from offenders.figures import register_measures
+from offenders.models import Offender
 from officers.models import Incident, Officer, Shift
 from prevention.models import PreventiveEvent
 from reports.aggregates import SHIFT_LENGTH, hours_of
@@ -127,9 +127,31 @@ def _dates(period: Period) -> dict:
     return {"since": period.start.isoformat(), "until": period.end.isoformat()}
 
 
-def _compare(counts_of, now: Period, before: Period, rows) -> list[Figure]:
-    """``rows``: (key, label, url of the rows now); ``counts_of(period)`` → {key: n}."""
-    this, last = counts_of(now), counts_of(before)
+def _both(queryset, now: Period, before: Period, measures) -> tuple[dict, dict]:
+    """The aggregates ``measures(period)`` gives ({name: aggregate}) for this period and
+    the one before, in one query."""
+    names = list(measures(now))
+    row = queryset.aggregate(
+        **{
+            f"{name}_{index}": aggregate
+            for index, period in enumerate((now, before))
+            for name, aggregate in measures(period).items()
+        }
+    )
+    this, last = ({name: row[f"{name}_{index}"] or 0 for name in names} for index in (0, 1))
+    return this, last
+
+
+def _both_grouped(queryset, columns, now: Period, before: Period, measure) -> list[dict]:
+    """Per value of ``columns``: ``n_0`` and ``n_1``, the aggregate ``measure(period)`` of
+    this period and the one before, in one grouped query."""
+    return list(
+        queryset.values(*columns).annotate(n_0=measure(now), n_1=measure(before)).order_by()
+    )
+
+
+def _compare(this: dict, last: dict, rows) -> list[Figure]:
+    """``rows``: (key, label, url of the rows now); ``this``, ``last``: {key: figure}."""
     return [
         Figure(str(label), this.get(key, 0), last.get(key, 0), url, key)
         for key, label, url in rows
@@ -137,61 +159,69 @@ def _compare(counts_of, now: Period, before: Period, rows) -> list[Figure]:
     ]
 
 
-def incident_sections(scope: Scope, now: Period, before: Period) -> list[Section]:
-    incidents = Incident.objects.counted().filter(
+def _incidents(scope: Scope):
+    return Incident.objects.counted().filter(
         **scope.where("reporting_officer", "station", "community")
     )
 
-    def grouped(column: str):
-        def counts(period: Period) -> dict:
-            lo, hi = period.moments()
-            rows = (
-                incidents.filter(occurred_at__gte=lo, occurred_at__lt=hi)
-                .values(column)
-                .annotate(n=Count("pk"))
-            )
-            return {row[column]: row["n"] for row in rows}
 
-        return counts
+def _occurred(period: Period) -> Q:
+    lo, hi = period.moments()
+    return Q(occurred_at__gte=lo, occurred_at__lt=hi)
+
+
+def _incident_link(scope: Scope, now: Period, **query) -> str:
+    query = scope.filters(**query, **_dates(now))
+    if "officer" in query:  # the incident list names its officer so
+        query["reporting_officer"] = query.pop("officer")
+    return _url("officers:incident_list", **query)
+
+
+def incident_totals(scope: Scope, now: Period, before: Period) -> list[Figure]:
+    """Incidents registered, and those with an urgent restraining order."""
+    this, last = _both(
+        _incidents(scope),
+        now,
+        before,
+        lambda p: {
+            "incidents": Count("pk", filter=_occurred(p)),
+            "orders": Count("pk", filter=_occurred(p) & Q(restraining_order__isnull=False)),
+        },
+    )
+    return _compare(this, last, [
+        ("incidents", _("Incidents registered"), _incident_link(scope, now)),
+        ("orders", _("Urgent restraining orders issued"),
+         _incident_link(scope, now, with_order="true")),
+    ])  # fmt: skip
+
+
+def incident_sections(scope: Scope, now: Period, before: Period) -> list[Section]:
+    either = _incidents(scope).filter(_occurred(now) | _occurred(before))
+
+    def count(p: Period):
+        return Count("pk", filter=_occurred(p))
+
+    categories = {r["category"]: r for r in _both_grouped(either, ["category"], now, before, count)}
+    villages = sorted(
+        _both_grouped(either, ["village", "village__name"], now, before, count),
+        key=lambda r: r["village__name"],
+    )
 
     def link(**query) -> str:
-        query = {**scope.filters(**query, **_dates(now))}
-        if "officer" in query:  # the incident list names its officer so
-            query["reporting_officer"] = query.pop("officer")
-        return _url("officers:incident_list", **query)
+        return _incident_link(scope, now, **query)
 
     by_category = _compare(
-        grouped("category"),
-        now,
-        before,
+        {k: r["n_0"] for k, r in categories.items()},
+        {k: r["n_1"] for k, r in categories.items()},
         [(key, label, link(category=key)) for key, label in Incident.Category.choices],
     )
-    by_village_counts = grouped("village")
-    villages = dict(
-        incidents.filter(occurred_at__gte=before.moments()[0]).values_list(
-            "village", "village__name"
-        )
-    )
     by_village = _compare(
-        by_village_counts,
-        now,
-        before,
-        [(pk, name, link(village=pk)) for pk, name in sorted(villages.items(), key=lambda v: v[1])],
+        {r["village"]: r["n_0"] for r in villages},
+        {r["village"]: r["n_1"] for r in villages},
+        [(r["village"], r["village__name"], link(village=r["village"])) for r in villages],
     )
-    total = sum(f.now for f in by_category), sum(f.before for f in by_category)
-
-    def order_count(period: Period) -> dict:
-        lo, hi = period.moments()
-        in_period = incidents.filter(occurred_at__gte=lo, occurred_at__lt=hi)
-        return {"orders": in_period.filter(restraining_order__isnull=False).count()}
-
-    summary = [
-        Figure(_("Incidents registered"), total[0], total[1], link(), "incidents"),
-        *_compare(order_count, now, before, [("orders", _("Urgent restraining orders issued"),
-                                                link(with_order="true"))]),
-    ]  # fmt: skip
     return [
-        Section("incidents", _("Incidents"), summary),
+        Section("incidents", _("Incidents"), incident_totals(scope, now, before)),
         Section("by_category", _("Incidents by category"), by_category),
         Section("by_village", _("Incidents by village"), by_village),
     ]
@@ -200,17 +230,17 @@ def incident_sections(scope: Scope, now: Period, before: Period) -> list[Section
 def appeal_section(scope: Scope, now: Period, before: Period) -> list[Section]:
     appeals = Appeal.objects.filter(**scope.where("officer", "station", "community"))
 
-    def counts(period: Period) -> dict:
+    def measures(period: Period) -> dict:
         start, end = period.start, period.end
         received = Q(received_on__gte=start, received_on__lte=end)
-        figures = appeals.aggregate(
-            received=Count("pk", filter=received),
-            answered=Count(
+        return {
+            "received": Count("pk", filter=received),
+            "answered": Count(
                 "pk", filter=Q(status="answered", answered_on__gte=start, answered_on__lte=end)
             ),
-            referred=Count("pk", filter=received & Q(status="referred")),
+            "referred": Count("pk", filter=received & Q(status="referred")),
             # received in the period: still open past the term, or answered after it
-            late=Count(
+            "late": Count(
                 "pk",
                 filter=received
                 & (
@@ -222,8 +252,7 @@ def appeal_section(scope: Scope, now: Period, before: Period) -> list[Section]:
                 channel: Count("pk", filter=received & Q(channel=channel))
                 for channel in Appeal.Channel.values
             },
-        )
-        return figures
+        }
 
     def link(**query) -> str:
         return _url("appeals:appeal_list", **scope.filters(**query, **_dates(now)))
@@ -236,69 +265,77 @@ def appeal_section(scope: Scope, now: Period, before: Period) -> list[Section]:
         *[(c, _("Received: %(how)s") % {"how": label}, link(channel=c))
           for c, label in Appeal.Channel.choices],
     ]  # fmt: skip
-    return [Section("appeals", _("Residents' appeals"), _compare(counts, now, before, rows))]
+    this, last = _both(appeals, now, before, measures)
+    return [Section("appeals", _("Residents' appeals"), _compare(this, last, rows))]
 
 
-def prevention_sections(scope: Scope, now: Period, before: Period) -> list[Section]:
-    events = PreventiveEvent.objects.filter(
+def _events(scope: Scope):
+    return PreventiveEvent.objects.filter(
         **scope.where("officer", "station", "station__village__community")
     )
 
-    @functools.cache
-    def grouped(column: str, period: Period) -> dict:
-        """{value of ``column``: (events, people)} of the period: one query each."""
-        rows = (
-            events.filter(held_on__gte=period.start, held_on__lte=period.end)
-            .values(column)
-            .annotate(n=Count("pk"), people=Sum("audience"))
+
+def _held(period: Period) -> Q:
+    return Q(held_on__gte=period.start, held_on__lte=period.end)
+
+
+def _event_link(scope: Scope, now: Period, **query) -> str:
+    return _url("prevention:preventiveevent_list", **scope.filters(**query, **_dates(now)))
+
+
+def prevention_totals(scope: Scope, now: Period, before: Period) -> tuple[Figure, Figure]:
+    """Preventive events held, and the people they reached."""
+    this, last = _both(
+        _events(scope),
+        now,
+        before,
+        lambda p: {
+            "events": Count("pk", filter=_held(p)),
+            "people": Sum("audience", filter=_held(p)),
+        },
+    )
+    link = _event_link(scope, now)
+    held, people = _compare(this, last, [
+        ("events", _("Preventive events held"), link),
+        ("people", _("People reached"), link),
+    ])  # fmt: skip
+    return held, people
+
+
+def prevention_sections(scope: Scope, now: Period, before: Period) -> list[Section]:
+    either = _events(scope).filter(_held(now) | _held(before))
+    held, people = prevention_totals(scope, now, before)
+
+    def section(key, title, column, choices, *totals: Figure) -> Section:
+        rows = _both_grouped(either, [column], now, before, lambda p: Count("pk", filter=_held(p)))
+        figures = _compare(
+            {r[column]: r["n_0"] for r in rows},
+            {r[column]: r["n_1"] for r in rows},
+            [(k, label, _event_link(scope, now, **{column: k})) for k, label in choices],
         )
-        return {row[column]: (row["n"], row["people"] or 0) for row in rows}
-
-    def link(**query) -> str:
-        return _url("prevention:preventiveevent_list", **scope.filters(**query, **_dates(now)))
-
-    def section(key, title, column, choices, total: bool = False) -> Section:
-        def count(period: Period) -> dict:
-            return {k: n for k, (n, _people) in grouped(column, period).items()}
-
-        def sums(period: Period) -> dict:
-            values = grouped(column, period).values()
-            return {"events": sum(n for n, _p in values), "people": sum(p for _n, p in values)}
-
-        held = [("events", _("Preventive events held"), link())] if total else []
-        return Section(
-            key,
-            title,
-            _compare(sums, now, before, held)
-            + _compare(
-                count, now, before, [(k, label, link(**{column: k})) for k, label in choices]
-            )
-            + _compare(sums, now, before, [("people", _("People reached"), link())]),
-        )
+        return Section(key, title, [*totals[:1], *figures, *totals[1:]])
 
     return [
         section("prevention_kind", _("Preventive work by kind"), "kind",
-                PreventiveEvent.Kind.choices, total=True),
+                PreventiveEvent.Kind.choices, held, people),
         section("prevention_topic", _("Preventive work by topic"), "topic",
-                PreventiveEvent.Topic.choices),
+                PreventiveEvent.Topic.choices, people),
     ]  # fmt: skip
 
 
-def register_section(scope: Scope, now: Period, before: Period) -> list[Section]:
-    where = scope.where("officer", "station", "community")
-    this, last = (register_counts(p.start, p.end, **where) for p in (now, before))
+def register_totals(scope: Scope, now: Period, before: Period) -> list[Figure]:
+    this, last = _both(
+        Offender.objects.filter(**scope.where("officer", "station", "community")),
+        now,
+        before,
+        lambda p: register_measures(p.start, p.end),
+    )
     labels = [
         ("taken_on", _("Offenders taken onto the preventive register")),
         ("taken_off", _("Taken off the register")),
         ("on_register", _("On the register at the period's end")),
     ]
-    return [
-        Section(
-            "register",
-            _("Preventive register (counts only)"),
-            [Figure(str(label), this[key], last[key], key=key) for key, label in labels],
-        )
-    ]
+    return [Figure(str(label), this[key], last[key], key=key) for key, label in labels]
 
 
 def work_section(scope: Scope, now: Period, before: Period) -> list[Section]:
@@ -307,25 +344,25 @@ def work_section(scope: Scope, now: Period, before: Period) -> list[Section]:
         **scope.where("officer", "officer__station", "officer__station__village__community"),
     )
 
-    def counts(period: Period) -> dict:
+    def measures(period: Period) -> dict:
         lo, hi = period.moments()
-        figures = shifts.filter(started_at__gte=lo, started_at__lt=hi).aggregate(
-            shifts=Count("pk"),
-            time=Sum(SHIFT_LENGTH),
-            km=Sum(F("odometer_end") - F("odometer_start")),
-        )
-        return {"shifts": figures["shifts"], "hours": hours_of(figures["time"]),
-                "km": figures["km"] or 0}  # fmt: skip
+        started = Q(started_at__gte=lo, started_at__lt=hi)
+        return {
+            "shifts": Count("pk", filter=started),
+            "time": Sum(SHIFT_LENGTH, filter=started),
+            "km": Sum(F("odometer_end") - F("odometer_start"), filter=started),
+        }
 
-    def link() -> str:
-        return _url("officers:shift_list", **scope.filters(**_dates(now)))
-
+    this, last = _both(shifts, now, before, measures)
+    for figures in (this, last):
+        figures["hours"] = hours_of(figures.pop("time") or None)
+    link = _url("officers:shift_list", **scope.filters(**_dates(now)))
     rows = [
-        ("shifts", _("Shifts"), link()),
-        ("hours", _("Hours on duty"), link()),
-        ("km", _("Kilometres driven"), link()),
+        ("shifts", _("Shifts"), link),
+        ("hours", _("Hours on duty"), link),
+        ("km", _("Kilometres driven"), link),
     ]
-    return [Section("work", _("Shifts"), _compare(counts, now, before, rows))]
+    return [Section("work", _("Shifts"), _compare(this, last, rows))]
 
 
 def build(scope: Scope, period: Period, before: Period | None = None) -> dict:
@@ -334,7 +371,11 @@ def build(scope: Scope, period: Period, before: Period | None = None) -> dict:
         *incident_sections(scope, period, before),
         *appeal_section(scope, period, before),
         *prevention_sections(scope, period, before),
-        *register_section(scope, period, before),
+        Section(
+            "register",
+            _("Preventive register (counts only)"),
+            register_totals(scope, period, before),
+        ),
         *work_section(scope, period, before),
     ]
     return {"scope": scope, "period": period, "before": before, "sections": sections}
@@ -343,13 +384,20 @@ def build(scope: Scope, period: Period, before: Period | None = None) -> dict:
 def balance(scope: Scope, period: Period, before: Period | None = None) -> Section:
     """Prevention beside response, for the council's dashboard and monthly report: the
     incidents and orders, the preventive events and people reached, the appeals and
-    those not answered in time, and how many are on the register."""
-    report = build(scope, period, before)
-    figures = {f.key: f for section in report["sections"] for f in section.figures if f.key}
+    those not answered in time, and how many are on the register (four queries)."""
+    before = before or period.before()
+    appeals = {f.key: f for f in appeal_section(scope, period, before)[0].figures}
+    register = {f.key: f for f in register_totals(scope, period, before)}
     return Section(
         "balance",
         _("Prevention and response"),
-        [figures[key] for key in BALANCE if key in figures],
+        [
+            *incident_totals(scope, period, before),
+            *prevention_totals(scope, period, before),
+            appeals["received"],
+            appeals["late"],
+            register["on_register"],
+        ],
     )
 
 
