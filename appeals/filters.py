@@ -33,7 +33,7 @@ class AppealFilter(django_filters.FilterSet):
     village = ModelChoiceFilter(label=_("Village"), empty_label=_("All"), queryset=visible_villages)
     status = ChoiceFilter(label=_("Status"), choices=Appeal.Status.choices, empty_label=_("All"))
     channel = ChoiceFilter(
-        label=_("Received"), choices=Appeal.Channel.choices, empty_label=_("All")
+        label=_("How received"), choices=Appeal.Channel.choices, empty_label=_("All")
     )
     due = ChoiceFilter(label=_("Term"), choices=DUE_CHOICES, empty_label=_("All"), method="by_term")
     since = django_filters.DateFilter(

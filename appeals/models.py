@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from officers.models import Incident, Officer
@@ -37,7 +38,7 @@ class Appeal(models.Model):
         VILLAGE = "village", _("In the village")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
+        RECEIVED = "received", pgettext_lazy("appeal status", "Received")
         IN_WORK = "in_work", _("In work")
         ANSWERED = "answered", _("Answered")
         REFERRED = "referred", _("Referred")
@@ -65,7 +66,7 @@ class Appeal(models.Model):
         Village, on_delete=models.PROTECT, related_name="appeals", verbose_name=_("village")
     )
     received_on = models.DateField(_("received on"))
-    channel = models.CharField(_("received"), max_length=20, choices=Channel.choices)
+    channel = models.CharField(_("how received"), max_length=20, choices=Channel.choices)
     urgent = models.BooleanField(
         _("urgent"), default=False, help_text=_("Someone's safety or health is at stake.")
     )

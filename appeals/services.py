@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import record as audit
 from core.refusals import Refused
 from officers.incidents import services as incidents
 from officers.models import Incident, Officer
@@ -115,4 +116,8 @@ def appeal_to_incident(*, appeal: Appeal, officer: Officer, user, category: str)
 
 
 def log_view(user, appeal: Appeal) -> None:
+    """Kept beside the appeal and in the audit log, by number (never the resident)."""
     AppealView.objects.create(user=user, appeal=appeal)
+    audit.record(
+        audit.Action.RESTRICTED_VIEW, user=user, obj=appeal, summary=f"appeal {appeal.number}"
+    )

@@ -44,7 +44,7 @@ class AppealList(RegistryListView):
     export_columns: tuple[exports.Column, ...] = (
         (gettext_lazy("Number"), lambda a: a.number),
         (gettext_lazy("Received on"), lambda a: a.received_on),
-        (gettext_lazy("Received"), lambda a: a.get_channel_display()),
+        (gettext_lazy("How received"), lambda a: a.get_channel_display()),
         (gettext_lazy("Village"), lambda a: a.village.name),
         (gettext_lazy("Urgent"), lambda a: _("Yes") if a.urgent else _("No")),
         (gettext_lazy("Status"), lambda a: a.get_status_display()),

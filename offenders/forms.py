@@ -26,7 +26,7 @@ class OffenderForm(forms.ModelForm):
         label=_("Incident number"),
         max_length=20,
         required=False,
-        help_text=_("The domestic-violence incident of the station, as 2022-0001."),
+        help_text=_("The number of the station's domestic-violence incident, as on its page."),
     )
 
     class Meta:

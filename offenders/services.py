@@ -4,6 +4,7 @@ forms validate, this writes (one transaction each)."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audit import record as audit
 from core.refusals import Refused
 from officers.models import Officer
 from stations.models.numbering import NumberSequence
@@ -73,4 +74,12 @@ def take_off(*, offender: Offender, taken_off_on, off_reason: str, off_note: str
 
 
 def log_view(user, offender: Offender) -> None:
+    """Kept beside the entry (for its supervisors) and in the audit log (for the
+    administrators), who read the entry's number, never the person."""
     OffenderView.objects.create(user=user, offender=offender)
+    audit.record(
+        audit.Action.RESTRICTED_VIEW,
+        user=user,
+        obj=offender,
+        summary=f"preventive register entry {offender.number}",
+    )

@@ -339,9 +339,10 @@ def register_totals(scope: Scope, now: Period, before: Period) -> list[Figure]:
 
 
 def work_section(scope: Scope, now: Period, before: Period) -> list[Section]:
+    # every shift begun in the period, as the shift list shows them; hours and
+    # kilometres of those ended (an open shift has neither yet)
     shifts = Shift.objects.filter(
-        ended_at__isnull=False,
-        **scope.where("officer", "officer__station", "officer__station__village__community"),
+        **scope.where("officer", "officer__station", "officer__station__village__community")
     )
 
     def measures(period: Period) -> dict:

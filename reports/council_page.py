@@ -1,6 +1,8 @@
 """The page of the officer's report to the council: choose whose and which period, read
 it, print it on A4, download its XLSX, mark it presented."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core import exports
@@ -16,6 +19,7 @@ from core.breadcrumbs import breadcrumbs
 from officers.models import Officer
 from reports import council
 from reports.forms import PeriodForm, PresentedForm
+from reports.models import PresentedReport
 from stations.models import Station
 from stations.rules import supervised_ids
 
@@ -75,7 +79,7 @@ def council_report(request: HttpRequest) -> HttpResponse:
             period_form.cleaned_data["since"], period_form.cleaned_data["until"]
         )
     else:
-        period = council.Period.half_year_to(today)
+        period = _default_period(scope, today)
         if not period_form.is_bound:
             period_form = PeriodForm(initial={"since": period.start, "until": period.end})
     report = council.build(scope, period)
@@ -101,6 +105,16 @@ def council_report(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _default_period(scope: council.Scope, today) -> council.Period:
+    """The half-year to today; for an officer, from the day after their last report
+    presented if that is later (no day is reported twice)."""
+    period = council.Period.half_year_to(today)
+    last = council.last_presented(scope.officer) if scope.officer is not None else None
+    if last is not None and period.start <= last.until < today:
+        return council.Period(last.until + datetime.timedelta(days=1), today)
+    return period
+
+
 def _xlsx(report: dict) -> HttpResponse:
     period, before = report["period"], report["before"]
 
@@ -109,7 +123,7 @@ def _xlsx(report: dict) -> HttpResponse:
 
     tables: list[exports.Table] = [
         (
-            (section.title, span(period), span(before), _("Change")),
+            (section.title, span(period), span(before), pgettext("difference", "Change")),
             [(f.label, f.now, f.before, f.change) for f in section.figures],
         )
         for section in report["sections"]
@@ -132,6 +146,16 @@ def report_presented(request: HttpRequest, officer_pk: int) -> HttpResponse:
     if not form.is_valid():
         errors = " ".join(str(e) for errors in form.errors.values() for e in errors)
         messages.error(request, _("Not saved: %(errors)s") % {"errors": errors})
+        return back
+    earlier = PresentedReport.objects.filter(
+        officer=officer, since=form.cleaned_data["since"], until=form.cleaned_data["until"]
+    ).first()
+    if earlier is not None:  # a second tap, or the same period again
+        messages.info(
+            request,
+            _("The report of this period was marked as presented on %(date)s already.")
+            % {"date": earlier.presented_on.strftime("%d.%m.%Y")},
+        )
         return back
     report = form.save(commit=False)
     report.officer, report.created_by = officer, request.user

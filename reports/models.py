@@ -40,6 +40,9 @@ class PresentedReport(models.Model):
         ordering = ["-presented_on", "-pk"]
         indexes = [models.Index(fields=["officer", "-presented_on"], name="reports_presented_idx")]
         constraints = [
+            models.UniqueConstraint(
+                fields=["officer", "since", "until"], name="reports_presented_once_per_period"
+            ),
             models.CheckConstraint(
                 condition=Q(until__gte=F("since")), name="reports_presented_period_forward"
             ),

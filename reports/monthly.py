@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import exports
 from core.breadcrumbs import breadcrumbs
@@ -80,7 +81,7 @@ def _xlsx(report: dict) -> HttpResponse:
             ],
         ),
         (
-            (report["balance"].title, *comparison[:2], _("Change")),
+            (report["balance"].title, *comparison[:2], pgettext("difference", "Change")),
             [(f.label, f.now, f.before, f.change) for f in report["balance"].figures],
         ),
         (

@@ -126,6 +126,7 @@ def _dashboard_figures(user) -> dict:
     now = timezone.now()
     today = timezone.localdate()
     year_ago = now - datetime.timedelta(days=365)
+    month = council.Period(today - datetime.timedelta(days=29), today)  # the last 30 days
     return {
         "counted_at": now,
         "open_by_village": BarChart(
@@ -142,10 +143,9 @@ def _dashboard_figures(user) -> dict:
             aggregates.incidents_by_village(user, year_ago),
             aggregates.incidents_url(since=timezone.localtime(year_ago).date().isoformat()),
         ),
-        # A rolling month, so that the first days of a month do not show an empty panel.
-        "patrol": aggregates.patrol_by_village(
-            user, now - datetime.timedelta(days=30), now, top=aggregates.TOP
-        ),
+        # A rolling month, so that the first days of a month do not show an empty panel:
+        # from a midnight, as the shift list it links to counts whole days.
+        "patrol": aggregates.patrol_by_village(user, month.moments()[0], now, top=aggregates.TOP),
         "vehicles": aggregates.vehicles_needing_attention(user),
         "items": BarChart(
             _("Items held per officer"),
@@ -157,6 +157,6 @@ def _dashboard_figures(user) -> dict:
             council.Scope(
                 stations=tuple(Station.objects.visible_to(user).values_list("pk", flat=True))
             ),
-            council.Period(today - datetime.timedelta(days=29), today),
+            month,
         ),
     }

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from appeals.models import Appeal, AppealView
+from audit.models import AuditEntry
 from officers.models import Incident
 from tests import factories
 from tests.factories import APPEAL_SUBJECT, RESIDENT_NAME
@@ -50,6 +51,8 @@ def test_an_officer_registers_an_appeal_numbered_with_its_term(signed_in, office
     page = signed_in.get(appeal.get_absolute_url()).content.decode()
     assert RESIDENT_NAME in page
     assert APPEAL_SUBJECT in page
+    logged = AuditEntry.objects.get(action="restricted_view", object_id=str(appeal.pk))
+    assert logged.summary == f"appeal {appeal.number}"
 
 
 def test_the_same_form_sent_twice_registers_one_appeal(signed_in, village):

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from offenders.figures import register_counts
 from offenders.models import Offender, OffenderView, OffenderWork
 from officers.models import Party, RestrainingOrder
@@ -110,6 +111,9 @@ def test_an_officer_takes_a_person_onto_the_register(signed_in, officer, dv):
     assert "Історія змін" in page
     assert "Створено" in page
     assert OffenderView.objects.filter(offender=offender).count() == 1
+    logged = AuditEntry.objects.get(action="restricted_view", object_id=str(offender.pk))
+    assert logged.object_type == "offenders.offender"
+    assert OFFENDER_NAME not in logged.summary
 
 
 def test_the_same_form_sent_twice_takes_one_entry(signed_in, dv):

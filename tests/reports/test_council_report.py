@@ -273,3 +273,39 @@ def test_only_the_officer_and_their_supervisor_mark_it(client, request, officer,
 
     assert response.status_code in (403, 404)
     assert not PresentedReport.objects.exists()
+
+
+def test_the_same_period_is_marked_presented_once(client, officer_user, officer):
+    client.force_login(officer_user)
+    url = reverse("council_report_presented", args=[officer.pk])
+    sent = {"since": (TODAY - 180 * DAY).isoformat(), "until": (TODAY - DAY).isoformat(),
+            "presented_on": TODAY.isoformat()}  # fmt: skip
+
+    client.post(url, sent)
+    again = client.post(url, {**sent, "presented_to": "Повторно"}, follow=True)
+
+    assert PresentedReport.objects.count() == 1
+    assert "уже позначено" in again.content.decode()
+
+
+def test_the_next_report_starts_the_day_after_the_last_one_presented(client, officer_user, officer):
+    PresentedReport.objects.create(
+        officer=officer, since=TODAY - 250 * DAY, until=TODAY - 60 * DAY,
+        presented_on=TODAY - 50 * DAY, created_by=officer_user,
+    )  # fmt: skip
+    client.force_login(officer_user)
+
+    period = client.get(URL).context["period"]
+
+    assert (period.start, period.end) == (TODAY - 59 * DAY, TODAY)
+
+
+def test_shifts_under_way_count_as_the_shift_list_shows_them(client, officer_user, scene):
+    factories.make_shift(scene, timezone.now() - datetime.timedelta(hours=2), hours=None)
+    client.force_login(officer_user)
+
+    sections = {s.key: s for s in client.get(URL).context["sections"]}
+
+    shifts = sections["work"].figures[0]
+    assert shifts.now == 2
+    assert client.get(shifts.url).context["paginator"].count == 2  # the list, no export
