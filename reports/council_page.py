@@ -131,8 +131,15 @@ def _xlsx(report: dict) -> HttpResponse:
     return exports.tables_response(
         (_("Report to the council"), report["scope"].name, span(period)),
         tables,
-        f"council-report-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.xlsx",
+        f"council-report-{_whose(report['scope'])}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.xlsx",
     )
+
+
+def _whose(scope: council.Scope) -> str:
+    """The file name's part that tells whose report it is (ASCII, for the header)."""
+    if scope.officer is not None:
+        return f"officer-{scope.officer.pk}"
+    return f"station-{scope.station.pk}" if scope.station is not None else "all"
 
 
 @require_POST

@@ -179,6 +179,7 @@ def test_the_xlsx_has_every_section_and_figure_of_the_screen(client, officer_use
 
     response = client.get(URL)
     xlsx = client.get(URL, {"export": "xlsx"})
+    assert f"council-report-officer-{scene.pk}-" in xlsx["Content-Disposition"]
     rows = [
         tuple(c.value for c in row)
         for row in openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows()
