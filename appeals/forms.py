@@ -4,17 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, ScopedModelForm
+from core.forms import DateInput, ScopedModelForm, not_in_future
 from officers.duty import usual_village
 from officers.models import Incident, Officer
 
 from .models import Appeal
-
-
-def not_in_future(day):
-    if day and day > timezone.localdate():
-        raise forms.ValidationError(_("This date is in the future."))
-    return day
 
 
 class AppealForm(ScopedModelForm):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from html import escape  # the standard one: plain strings, thousands of times a page
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from django.forms.utils import flatatt
 from django.http import HttpRequest, QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -230,3 +232,11 @@ def validate_pdf(upload: File[bytes]) -> None:
     upload.seek(0)
     if head != b"%PDF-":
         raise ValidationError(_("This file is not a PDF document."), code="not_a_pdf")
+
+
+def not_in_future(day: datetime.date | None) -> datetime.date | None:
+    """A field's date that has not come yet is refused (a talk held, an appeal received,
+    a person taken onto the register: each happened already)."""
+    if day and day > timezone.localdate():
+        raise ValidationError(_("This date is in the future."))
+    return day

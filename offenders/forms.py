@@ -6,19 +6,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DateInput, not_in_future
 from officers.models import Incident
 from officers.rules import police_station_ids
 
 from .models import Offender, OffenderWork
 
 CHECK_EVERY = datetime.timedelta(days=30)  # the next check a work entry proposes
-
-
-def not_in_future(day):
-    if day and day > timezone.localdate():
-        raise forms.ValidationError(_("This date is in the future."))
-    return day
 
 
 class OffenderForm(forms.ModelForm):

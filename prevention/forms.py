@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, ScopedModelForm
+from core.forms import DateInput, ScopedModelForm, not_in_future
 from core.images import PhotoField
 from officers.duty import usual_village
 from officers.models import Officer
@@ -41,7 +41,4 @@ class PreventiveEventForm(ScopedModelForm):
                 self.initial["village"] = usual_village(officer)
 
     def clean_held_on(self):
-        held_on = self.cleaned_data["held_on"]
-        if held_on > timezone.localdate():
-            raise forms.ValidationError(_("This date is in the future."))
-        return held_on
+        return not_in_future(self.cleaned_data["held_on"])

@@ -142,12 +142,15 @@ def _both(queryset, now: Period, before: Period, measures) -> tuple[dict, dict]:
     return this, last
 
 
-def _both_grouped(queryset, columns, now: Period, before: Period, measure) -> list[dict]:
-    """Per value of ``columns``: ``n_0`` and ``n_1``, the aggregate ``measure(period)`` of
-    this period and the one before, in one grouped query."""
-    return list(
+def _both_grouped(queryset, columns, now: Period, before: Period, measure):
+    """Per value of ``columns``, the aggregate ``measure(period)`` of this period and the
+    one before, in one grouped query: the rows, and {first column's value: figure} of
+    each period."""
+    rows = list(
         queryset.values(*columns).annotate(n_0=measure(now), n_1=measure(before)).order_by()
     )
+    key = columns[0]
+    return rows, {r[key]: r["n_0"] for r in rows}, {r[key]: r["n_1"] for r in rows}
 
 
 def _compare(this: dict, last: dict, rows) -> list[Figure]:
@@ -201,24 +204,28 @@ def incident_sections(scope: Scope, now: Period, before: Period) -> list[Section
     def count(p: Period):
         return Count("pk", filter=_occurred(p))
 
-    categories = {r["category"]: r for r in _both_grouped(either, ["category"], now, before, count)}
-    villages = sorted(
-        _both_grouped(either, ["village", "village__name"], now, before, count),
-        key=lambda r: r["village__name"],
+    _rows, by_category_now, by_category_before = _both_grouped(
+        either, ["category"], now, before, count
+    )
+    villages, by_village_now, by_village_before = _both_grouped(
+        either, ["village", "village__name"], now, before, count
     )
 
     def link(**query) -> str:
         return _incident_link(scope, now, **query)
 
     by_category = _compare(
-        {k: r["n_0"] for k, r in categories.items()},
-        {k: r["n_1"] for k, r in categories.items()},
+        by_category_now,
+        by_category_before,
         [(key, label, link(category=key)) for key, label in Incident.Category.choices],
     )
     by_village = _compare(
-        {r["village"]: r["n_0"] for r in villages},
-        {r["village"]: r["n_1"] for r in villages},
-        [(r["village"], r["village__name"], link(village=r["village"])) for r in villages],
+        by_village_now,
+        by_village_before,
+        [
+            (r["village"], r["village__name"], link(village=r["village"]))
+            for r in sorted(villages, key=lambda r: r["village__name"])
+        ],
     )
     return [
         Section("incidents", _("Incidents"), incident_totals(scope, now, before)),
@@ -307,10 +314,12 @@ def prevention_sections(scope: Scope, now: Period, before: Period) -> list[Secti
     held, people = prevention_totals(scope, now, before)
 
     def section(key, title, column, choices, *totals: Figure) -> Section:
-        rows = _both_grouped(either, [column], now, before, lambda p: Count("pk", filter=_held(p)))
+        _rows, this, last = _both_grouped(
+            either, [column], now, before, lambda p: Count("pk", filter=_held(p))
+        )
         figures = _compare(
-            {r[column]: r["n_0"] for r in rows},
-            {r[column]: r["n_1"] for r in rows},
+            this,
+            last,
             [(k, label, _event_link(scope, now, **{column: k})) for k, label in choices],
         )
         return Section(key, title, [*totals[:1], *figures, *totals[1:]])
