@@ -49,3 +49,16 @@ document.addEventListener("cpo:page", () => {
   scrollableTables();
   focusErrorSummary();
 });
+
+// A form whose words may not stay on the phone (the preventive register's) does not wait
+// in the outbox when there is no signal: it stays on the screen as typed, and says so.
+document.querySelectorAll("form[data-online-only]").forEach((form) => {
+  const note = form.querySelector("[data-offline-note]");
+  form.addEventListener("submit", (event) => {
+    if (navigator.onLine) return;
+    event.preventDefault();
+    note?.removeAttribute("hidden");
+    note?.focus();
+  });
+  window.addEventListener("online", () => note?.setAttribute("hidden", ""));
+});
