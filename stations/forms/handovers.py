@@ -34,13 +34,40 @@ class ActForm(ScopedModelForm):
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, officer=None, **kwargs):
         super().__init__(*args, **kwargs)
         if "officer" in self.fields:
             officers = self.fields["officer"].queryset
             self.fields["officer"].queryset = officers.active().select_related("station")
             self._preselect_the_only_choice("officer", self.fields["officer"])
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        if not self.is_bound:
+            self._as_last_time(officer)
+
+    def _as_last_time(self, officer) -> None:
+        """The clerk types each thing once: who hands over and in what role, as in their
+        last act; the place, the officer's station's address (or the last act's place)."""
+        last = (
+            Handover.objects.filter(created_by=self.user.pk)
+            .order_by("-created_at")
+            .only("official_name", "official_role", "place")
+            .first()
+        )
+        if last is not None:
+            self.initial.setdefault("official_name", last.official_name)
+            self.initial.setdefault("official_role", last.official_role)
+        chosen = officer or self._only_officer()
+        station = chosen.station if chosen is not None else None
+        if station is not None and station.address:
+            self.initial.setdefault("place", station.address)
+        elif last is not None:
+            self.initial.setdefault("place", last.place)
+
+    def _only_officer(self):
+        """The officer preselected as the only choice, if there is one."""
+        if "officer" not in self.fields or self.initial.get("officer") is None:
+            return None
+        return self.fields["officer"].queryset.filter(pk=self.initial["officer"]).first()
 
     def clean_occurred_at(self):
         value = self.cleaned_data["occurred_at"]

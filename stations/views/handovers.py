@@ -190,7 +190,7 @@ def handover_return(request: HttpRequest) -> HttpResponse:
     )
     if sent := already_sent(request):
         return sent
-    form = ReturnActForm(bound_data(request), user=request.user)
+    form = ReturnActForm(bound_data(request), user=request.user, officer=officer)
     lines = ReturnLinesForm(bound_data(request), custodies=custodies)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         return_lines = [
