@@ -289,6 +289,11 @@ def test_a_party_and_the_shifts_end_sent_offline_go_once_when_the_signal_returns
     incident = factories.make_incident(officer)
     shift = factories.make_shift(officer, timezone.now() - datetime.timedelta(hours=3), hours=None)
     phone, page = officer_phone(browser, live_server)
+    # the home page kept by the service worker, as the offline visit below expects: signing
+    # in loads it before the worker controls the page, so it waits for the worker and
+    # loads it again (under load the worker came too late and "/" was not kept)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
 
     page.goto(f"{live_server.url}/incidents/{incident.pk}/parties/new/")
     page.select_option("select[name=role]", "witness")
