@@ -5,8 +5,6 @@ import datetime
 
 from django.db.models import Count, Q
 
-from .models import Offender
-
 
 def register_measures(start: datetime.date, end: datetime.date) -> dict[str, Count]:
     """How many were taken on, taken off, and were on the register at the end of the
@@ -19,14 +17,3 @@ def register_measures(start: datetime.date, end: datetime.date) -> dict[str, Cou
             filter=Q(taken_on__lte=end) & (Q(taken_off_on__isnull=True) | Q(taken_off_on__gt=end)),
         ),
     }
-
-
-def register_counts(start: datetime.date, end: datetime.date, **where) -> dict[str, int]:
-    """The counts of the entries ``where`` selects (a station's, an officer's:
-    ``station__in=…``, ``officer=…``)."""
-    measures = register_measures(start, end)
-    # (aliases of their own: an aggregate may not take a field's name)
-    row = Offender.objects.filter(**where).aggregate(
-        **{f"{name}_count": aggregate for name, aggregate in measures.items()}
-    )
-    return {name: row[f"{name}_count"] for name in measures}
